@@ -1,0 +1,3 @@
+export * from './schemas.ts';
+export * from './json-schema.ts';
+export * from './errors.ts';

@@ -1,0 +1,73 @@
+// The shared layout model every reader produces and reconstruction consumes.
+// A cell knows where it sits (row, col, spans) and where it came from (page, box);
+// nothing after the reader knows which format the file was.
+import type { Box, Warning } from '@jixiao/contract';
+
+export type { Box, Warning };
+
+export interface Cell {
+  /** top-left slot of the cell in its table's grid (0-based) */
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** the cell's text; lines inside a cell joined with '\n' where the source broke them */
+  text: string;
+  /** 1-based page the cell's text starts on, or null for page-less formats */
+  page: number | null;
+  box: Box | null;
+  /** OCR confidence 0..1 where the text came from OCR */
+  confidence?: number;
+}
+
+export interface TableBlock {
+  type: 'table';
+  rows: number;
+  cols: number;
+  /** anchored cells only; use gridOf() for a slot-by-slot view where spans fill every slot */
+  cells: Cell[];
+  page: number | null;
+  box: Box | null;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  text: string;
+  page: number | null;
+  box: Box | null;
+}
+
+export type Block = TableBlock | ParagraphBlock;
+
+export interface PageInfo {
+  /** 1-based */
+  number: number;
+  width: number | null;
+  height: number | null;
+  /** true when this page's text came from OCR */
+  ocr: boolean;
+}
+
+export interface Layout {
+  /** null where the format has no pages (text, DOCX, HTML) */
+  pageCount: number | null;
+  pages: PageInfo[];
+  /** blocks in reading order */
+  blocks: Block[];
+}
+
+/** What every reader returns: the layout and what it survived (mammoth's Result(value, messages)). */
+export interface ReadResult {
+  layout: Layout;
+  warnings: Warning[];
+}
+
+export interface ReadOptions {
+  fileName?: string;
+  maxPages?: number;
+  /** ms; readers that can run long (PDF, OCR) stop and warn past it */
+  timeBudgetMs?: number;
+  signal?: AbortSignal;
+}
+
+export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;

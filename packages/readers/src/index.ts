@@ -1,0 +1,1 @@
+export { readerFor, type MediaType } from './registry.ts';

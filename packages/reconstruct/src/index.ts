@@ -1,0 +1,2 @@
+export * from './draft.ts';
+export { reconstruct } from './reconstruct.ts';
