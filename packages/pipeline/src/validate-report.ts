@@ -1,6 +1,62 @@
 // The validate stage: what the form itself gets wrong, as warnings. Keep what is printed; never correct it.
-import type { Report, Warning } from '@jixiao/contract';
+// Seed 004 prints 得分 30 against 分值 10; forms also add up wrongly or print a rate that is not B/A.
+import type { FundingLine, Report, Warning } from '@jixiao/contract';
 
-export function validateReport(_report: Report): Warning[] {
-  return [];
+const EPS = 0.051; // forms round to one decimal
+
+export function validateReport(report: Report): Warning[] {
+  const warnings: Warning[] = [];
+  const where = report.projectName ?? report.title ?? report.organisation ?? 'form';
+  const warn = (code: string, message: string, page: number | null = null): void => {
+    warnings.push({ code, message: `${where}: ${message}`, page });
+  };
+
+  report.indicators.forEach((ind, i) => {
+    if (ind.weight != null && ind.score != null && ind.score > ind.weight + 1e-9)
+      warn('ScoreAboveWeight', `indicator ${i + 1} (${ind.level3 ?? ind.level2 ?? '?'}) scores ${ind.score} against a weight of ${ind.weight}`, ind.page);
+  });
+  for (const f of report.funding) {
+    if (f.weight != null && f.score != null && f.score > f.weight + 1e-9) warn('ScoreAboveWeight', `funding line ${f.label} scores ${f.score} against a weight of ${f.weight}`, f.page ?? null);
+    if (f.annualBudget && f.executed != null && f.executionRate != null) {
+      const rate = f.executed / f.annualBudget;
+      if (Math.abs(rate - f.executionRate) > 0.0051)
+        warn('ExecutionRateMismatch', `funding line ${f.label} prints an execution rate of ${(f.executionRate * 100).toFixed(2)}% but B/A is ${(rate * 100).toFixed(2)}%`, f.page ?? null);
+    }
+  }
+
+  // a 年度资金总额 line printed as 0 (or empty) while a 其中 line below it holds amounts: both are kept
+  // as printed, and a person should look (authored-county-education prints 0 | 0 | 0 over 1862400.00)
+  report.funding.forEach((total, i) => {
+    if (!/(总额|合计|总计|总数)/.test(total.label) || /^其中/.test(total.label)) return;
+    const amounts = (f: FundingLine) => [f.initialBudget, f.annualBudget, f.executed];
+    if (amounts(total).some((a) => a != null && a !== 0)) return;
+    const parts = report.funding.slice(i + 1).filter((f) => amounts(f).some((a) => a != null && a > 0));
+    if (parts.length === 0) return;
+    warn('FundingTotalZero', `funding line ${total.label} prints no amount (0 or empty) while ${parts.map((f) => f.label).join(', ')} below it ${parts.length > 1 ? 'hold' : 'holds'} amounts; both kept as printed`, total.page ?? null);
+  });
+
+  const weights = report.indicators.map((i) => i.weight).filter((w): w is number => w != null);
+  const scores = report.indicators.map((i) => i.score).filter((s): s is number => s != null);
+  const fundingWeight = sum(report.funding.map((f) => f.weight).filter((w): w is number => w != null).slice(0, 1));
+  const fundingScore = sum(report.funding.map((f) => f.score).filter((s): s is number => s != null).slice(0, 1));
+  if (scores.length && report.totalScore != null) {
+    const indicatorsOnly = sum(scores);
+    const withFunding = indicatorsOnly + fundingScore;
+    if (Math.abs(indicatorsOnly - report.totalScore) > EPS && Math.abs(withFunding - report.totalScore) > EPS)
+      warn('TotalMismatch', `the scores add up to ${round(indicatorsOnly)}${fundingScore ? ` (${round(withFunding)} with the funding score)` : ''} but the total printed is ${report.totalScore}`);
+  }
+  if (weights.length) {
+    const w = sum(weights);
+    if (Math.abs(w - 100) > EPS && Math.abs(w + fundingWeight - 100) > EPS)
+      warn('WeightsNot100', `the weights add up to ${round(w)}${fundingWeight ? ` (${round(w + fundingWeight)} with the funding weight)` : ''}, not 100`);
+  }
+  return warnings;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -1,1 +1,2 @@
 export { readerFor, type MediaType } from './registry.ts';
+export { cfbKind, cfbMediaType, type CfbKind } from './detect-cfb.ts';

@@ -5,6 +5,17 @@ export type MediaType = string;
 
 const readers: Record<string, () => Promise<Reader>> = {
   'text/plain': async () => (await import('./text/read.ts')).read,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': async () => (await import('./xlsx/read.ts')).read,
+  'application/vnd.ms-excel': async () => (await import('./xlsx/read.ts')).read,
+  // file-type names every .doc/.xls/.wps/.et `application/x-cfb`; the legacy reader tells them apart
+  'application/x-cfb': async () => (await import('./legacy-office/read.ts')).read,
+  'application/msword': async () => (await import('./legacy-office/read.ts')).read,
+  'application/pdf': async () => (await import('./pdf/read.ts')).read,
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': async () => (await import('./docx/read.ts')).read,
+  'text/html': async () => (await import('./html/read.ts')).read,
+  'image/png': async () => (await import('./ocr/read.ts')).read,
+  'image/jpeg': async () => (await import('./ocr/read.ts')).read,
+  'image/tiff': async () => (await import('./ocr/read.ts')).read,
 };
 
 /** The reader for a media type, or null where none exists. Loaded lazily: OCR and PDF pull in heavy modules. */

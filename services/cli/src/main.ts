@@ -2,6 +2,12 @@
 import { Command } from 'commander';
 import { registerExtract } from './commands/extract.ts';
 import { registerNormalise } from './commands/normalise.ts';
+import { isConfigError } from '@jixiao/config';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerWatch } from './commands/watch.ts';
+import { registerWork } from './commands/work.ts';
+import { registerStatus } from './commands/status.ts';
 
 const program = new Command('jixiao')
   .description('绩效自评表 → typed Postgres: ingest, extract, query')
@@ -9,5 +15,17 @@ const program = new Command('jixiao')
 
 registerExtract(program);
 registerNormalise(program);
+registerMigrate(program);
+registerIngest(program);
+registerWatch(program);
+registerWork(program);
+registerStatus(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // a bad setting stops start-up with one line naming it
+  if (!isConfigError(e)) throw e;
+  process.stderr.write(`jixiao: ${e.message}\n`);
+  process.exitCode = 2;
+}

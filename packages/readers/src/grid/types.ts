@@ -17,3 +17,23 @@ export interface TextItem {
   /** OCR confidence 0..1 */
   confidence?: number;
 }
+
+/** An axis-aligned rule after classification: `pos` is y for a horizontal rule, x for a vertical one. */
+export interface Rule {
+  pos: number;
+  from: number;
+  to: number;
+}
+
+export interface GridOptions {
+  /** coordinates closer than this are one line (points); scans need more than vector PDFs */
+  snap?: number;
+  /** collinear pieces this close are one rule: bridges broken scan lines and per-cell border pieces */
+  bridgeGap?: number;
+  /** rows or columns thinner than this are drawing noise (double borders), not cells */
+  minCellSize?: number;
+  /** share of a cell edge a rule must cover to count as a wall between two slots */
+  edgeCoverage?: number;
+}
+
+export const defaultGridOptions: Required<GridOptions> = { snap: 2, bridgeGap: 3, minCellSize: 4, edgeCoverage: 0.5 };

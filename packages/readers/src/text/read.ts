@@ -1,8 +1,33 @@
-// Placeholder text reader: paragraphs only (the reconstruction issue replaces it with table-aware reading).
-import type { ReadResult, ReadOptions } from '@jixiao/layout';
+// Text exports (.txt) → Layout. Three export styles occur, often in one file, so the style is decided
+// per block: tab-separated rows (seeds 000, 004), the same with wrapped cells, and one cell per line with
+// blank-line row breaks (seeds 001-003). Tab-less lines outside tables are paragraphs. Text has no pages.
+import type { Block, ReadOptions, ReadResult } from '@jixiao/layout';
+import { tableFromRows } from '@jixiao/layout';
+import { decodeText } from './decode.ts';
+import { readCellRows } from './cell-lines.ts';
+import { lineKind } from './line-kind.ts';
+import { readTabRows } from './tab-rows.ts';
 
 export async function read(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const blocks = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => ({ type: 'paragraph' as const, text: l, page: null, box: null }));
-  return { layout: { pageCount: null, pages: [], blocks }, warnings: [] };
+  return { layout: { pageCount: null, pages: [], blocks: textBlocks(decodeText(bytes)) }, warnings: [] };
+}
+
+export function textBlocks(text: string): Block[] {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const kind = lineKind(lines[i]!);
+    if (kind === 'blank') {
+      i++;
+    } else if (kind === 'text') {
+      blocks.push({ type: 'paragraph', text: lines[i]!.trim(), page: null, box: null });
+      i++;
+    } else {
+      const { rows, next } = kind === 'row' ? readTabRows(lines, i) : readCellRows(lines, i);
+      if (rows.length) blocks.push(tableFromRows(rows.map((r) => r.map((text) => ({ text })))));
+      i = Math.max(next, i + 1);
+    }
+  }
+  return blocks;
 }

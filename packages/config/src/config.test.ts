@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { isConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has a default for every setting, with the embedded database and no queue', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.databaseUrl).toBeNull();
+    expect(c.redisUrl).toBeNull();
+    expect(c.dataDir).toBe('/srv/app/.jixiao');
+    expect(c.pgliteDir).toBe('/srv/app/.jixiao/pglite');
+    expect(c.archiveDir).toBe('/srv/app/.jixiao/archive');
+    expect(c.inboxDir).toBe('/srv/app/inbox');
+    expect(c.workerConcurrency).toBe(2);
+    expect(c.logLevel).toBe('info');
+    expect(c.limits.timeBudgetMs).toBe(300_000);
+  });
+
+  it('reads and types each setting', () => {
+    const c = loadConfig(
+      {
+        DATABASE_URL: 'postgres://u@db:5432/jixiao',
+        REDIS_URL: 'redis://redis:6379',
+        WORKER_CONCURRENCY: '4',
+        ARCHIVE_DIR: '/data/archive',
+        LOG_LEVEL: 'DEBUG',
+        MAX_FILE_MB: '10',
+        WHATEVER_ELSE: 'ignored',
+      },
+      '/x',
+    );
+    expect(c).toMatchObject({
+      databaseUrl: 'postgres://u@db:5432/jixiao',
+      redisUrl: 'redis://redis:6379',
+      workerConcurrency: 4,
+      archiveDir: '/data/archive',
+      logLevel: 'debug',
+      limits: { maxBytes: 10 * 1024 * 1024 },
+    });
+  });
+
+  it('treats a blank value as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', WORKER_CONCURRENCY: ' ' }).databaseUrl).toBeNull();
+  });
+
+  it.each([
+    ['WORKER_CONCURRENCY', 'abc'],
+    ['WORKER_CONCURRENCY', '0'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['LOG_LEVEL', 'loud'],
+    ['MAX_PAGES', '-3'],
+    ['QUEUE_PREFIX', 'a b'],
+  ])('rejects %s=%s with one line naming it', (name, value) => {
+    try {
+      loadConfig({ [name]: value });
+      expect.unreachable();
+    } catch (e) {
+      expect(isConfigError(e)).toBe(true);
+      const message = (e as Error).message;
+      expect(message).toContain(name);
+      expect(message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from './parse-amount.ts';
+
+// Funding, weight and score cells of the seeds (000, 002, 003, 004) and their spellings.
+const CASES: [string | null | undefined, number | null][] = [
+  ['73270.2', 73270.2], ['94093.9', 94093.9], ['77730.0', 77730], ['10', 10], ['8.3', 8.3], ['82.6%', 0.826],
+  ['593.57', 593.57], ['554.07', 554.07], ['93.3%', 0.933], ['90.24%', 0.9024], ['100%', 1], ['9.6', 9.6],
+  ['1262.84　', 1262.84], ['　1', 1], ['0.99　', 0.99], ['　16488.22', 16488.22], ['50.22　', 50.22], ['　', null],
+  ['-', null], ['/', null], ['—', null], ['', null], [null, null], [undefined, null], ['－', null], ['／', null],
+  ['１２６２．８４', 1262.84], ['1,262.84', 1262.84], ['12,345,678', 12345678], ['10分', 10], ['15万元', 15],
+  ['99.5', 99.5], ['-3.5', -3.5], ['abc', null], ['1.2.3', null], ['100%%', null], ['1e400', null],
+];
+
+describe('parseAmount', () => {
+  it.each(CASES)('%j → %j', (text, expected) => {
+    expect(parseAmount(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,38 @@
+// Plain number cells: weights (分值), scores (得分), funding amounts and execution rates.
+// '8.3' → 8.3, '82.6%' → 0.826, '1,262.84　' → 1262.84, '１０' → 10, '-' '/' '—' '' → null.
+// A trailing unit word the column header already states (`10分`, `15万元`) is dropped and the number
+// kept as printed (no ×10⁴: the FundingLine carries the unit).
+import { collapseWhitespace, compact, foldChars } from './fold.ts';
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const UNIT_WORDS = ['万元', '千元', '亿元', '元', '分'];
+
+export function parseAmount(text: string | null | undefined): number | null {
+  try {
+    if (text == null) return null;
+    let t = compact(foldChars(collapseWhitespace(String(text))));
+    if (t.length === 0 || t.length > 40) return null;
+    // thousands separators (and the stray commas OCR puts there)
+    if (t.includes(',')) t = t.replace(/,/g, '');
+    let scale = 0;
+    if (t.endsWith('%')) {
+      scale = -2;
+      t = t.slice(0, -1);
+    } else if (t.endsWith('‰')) {
+      scale = -3;
+      t = t.slice(0, -1);
+    } else {
+      for (const w of UNIT_WORDS) {
+        if (t.length > w.length && t.endsWith(w)) {
+          t = t.slice(0, -w.length);
+          break;
+        }
+      }
+    }
+    if (!NUMBER.test(t)) return null;
+    const n = Number(scale === 0 ? t : `${t}e${scale}`);
+    return Number.isFinite(n) ? n : null;
+  } catch {
+    return null;
+  }
+}

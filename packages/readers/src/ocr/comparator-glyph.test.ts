@@ -1,0 +1,38 @@
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import type { Bitmap } from '../image/raster.ts';
+import { classifyComparator, firstGlyphBox } from './comparator-glyph.ts';
+
+const fonts = ['Noto Serif CJK SC', 'Noto Sans CJK SC'].filter((f) => GlobalFonts.families.some((x) => x.family.startsWith(f.replace(/ SC$/, ''))));
+
+/** A value as printed, rasterised at a body size seen in 200–300 dpi scans. */
+function printed(text: string, font: string, size: number): Bitmap {
+  const canvas = createCanvas(size * (text.length + 1), size * 2);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000';
+  ctx.font = `${size}px "${font}"`;
+  ctx.fillText(text, size / 4, size * 1.4);
+  const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  const data = new Uint8Array(canvas.width * canvas.height);
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]! < 140 ? 1 : 0;
+  return { width: canvas.width, height: canvas.height, data };
+}
+
+describe.skipIf(fonts.length === 0)('classifyComparator', () => {
+  const cases: [string, string | null][] = [
+    ['≥500万人', '≥'], ['≤1325.2万元', '≤'], ['≧1家', '≧'], ['≦3天', '≦'], ['>95%', '>'], ['<5%', '<'], ['=119项', '='],
+    // characters that are not comparators stay unclassified
+    ['之500人', null], ['约500人', null], ['过10年', null],
+  ];
+  for (const font of fonts) {
+    for (const size of [32, 46]) {
+      it.each(cases)(`${font} ${size}px: %s → %s`, (text, mark) => {
+        const ink = printed(text, font, size);
+        const glyph = firstGlyphBox(ink, { x0: 0, y0: 0, x1: ink.width, y1: ink.height });
+        expect(glyph && classifyComparator(ink, glyph)).toBe(mark);
+      });
+    }
+  }
+});

@@ -1,0 +1,92 @@
+// Which comparator a glyph is, from its shape: the Chinese models read ≥ as 之/过/亏/么 and ≥ as > (seed-000
+// fixtures), but the shapes differ plainly — a chevron pointing left or right, with none, one or two bars
+// under it; `=` is two bars and no chevron. Font-independent: counts and directions, no templates.
+import type { Bitmap } from '../image/raster.ts';
+
+export type Comparator = '>' | '<' | '≥' | '≤' | '≧' | '≦' | '=';
+
+interface Component { x0: number; y0: number; x1: number; y1: number; pixels: [number, number][] }
+
+/** The first glyph of a text line: the leftmost run of ink columns inside `box` (page px). */
+export function firstGlyphBox(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): { x0: number; y0: number; x1: number; y1: number } | null {
+  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
+  const colInk = (x: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) n += ink.data[y * ink.width + x]!;
+    return n;
+  };
+  let start = -1;
+  for (let x = x0; x < x1; x++) {
+    const on = colInk(x) > 0;
+    if (on && start < 0) start = x;
+    if (!on && start >= 0) return { x0: start, y0, x1: x, y1 };
+  }
+  return null;
+}
+
+export function classifyComparator(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): Comparator | null {
+  const parts = components(ink, box);
+  const total = parts.reduce((n, c) => n + c.pixels.length, 0);
+  // specks (noise, JPEG dirt) are not strokes
+  const strokes = parts.filter((c) => c.pixels.length >= total * 0.04).sort((a, b) => a.y0 - b.y0);
+  if (strokes.length === 0 || strokes.length > 3) return null;
+  // a bar is wide and flat; the bar under ≥ in Noto CJK is slanted, so "flat" is generous
+  const isBar = (c: Component) => c.x1 - c.x0 >= 1.4 * (c.y1 - c.y0);
+  const [head, ...rest] = strokes;
+  if (strokes.length === 2 && strokes.every(isBar)) return '=';
+  if (!rest.every(isBar) || isBar(head!)) return null;
+  if (rest.some((bar) => bar.y0 < head!.y0 + (head!.y1 - head!.y0) / 2)) return null;
+  const direction = chevron(head!);
+  if (!direction) return null;
+  const table: Record<number, [Comparator, Comparator]> = { 0: ['>', '<'], 1: ['≥', '≤'], 2: ['≧', '≦'] };
+  return table[rest.length]![direction === 'right' ? 0 : 1];
+}
+
+/** A chevron's point: right (>) when its middle rows sit further right than its top and bottom rows. */
+function chevron(c: Component): 'right' | 'left' | null {
+  const h = c.y1 - c.y0, w = c.x1 - c.x0;
+  if (h < 4 || w < 3) return null;
+  const band = (from: number, to: number) => {
+    const xs = c.pixels.filter(([, y]) => y >= c.y0 + from * h && y < c.y0 + to * h).map(([x]) => x);
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  };
+  const top = band(0, 0.2), middle = band(0.4, 0.6), bottom = band(0.8, 1.01);
+  if (top === null || middle === null || bottom === null) return null;
+  const shift = 0.25 * w;
+  if (middle - top > shift && middle - bottom > shift) return 'right';
+  if (top - middle > shift && bottom - middle > shift) return 'left';
+  return null;
+}
+
+/** 8-connected ink components inside `box`. */
+function components(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): Component[] {
+  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
+  const w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) return [];
+  const seen = new Uint8Array(w * h);
+  const out: Component[] = [];
+  for (let sy = 0; sy < h; sy++) {
+    for (let sx = 0; sx < w; sx++) {
+      if (seen[sy * w + sx] || !ink.data[(y0 + sy) * ink.width + x0 + sx]) continue;
+      const c: Component = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, pixels: [] };
+      const stack = [sx, sy];
+      seen[sy * w + sx] = 1;
+      while (stack.length) {
+        const y = stack.pop()!, x = stack.pop()!;
+        c.pixels.push([x, y]);
+        c.x0 = Math.min(c.x0, x); c.x1 = Math.max(c.x1, x + 1); c.y0 = Math.min(c.y0, y); c.y1 = Math.max(c.y1, y + 1);
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[ny * w + nx]) continue;
+          if (!ink.data[(y0 + ny) * ink.width + x0 + nx]) continue;
+          seen[ny * w + nx] = 1;
+          stack.push(nx, ny);
+        }
+      }
+      out.push(c);
+    }
+  }
+  return out;
+}

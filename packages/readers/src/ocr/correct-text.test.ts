@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { correctCellText, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
+
+describe('correctCellText', () => {
+  it.each([
+    // spaces OCR puts between Chinese characters and before units
+    ['机构 正常 运行 率', '机构正常运行率'],
+    ['526 人次', '526人次'],
+    ['1400', '1400'],
+    // full-width digits and percent from OCR
+    ['１００％', '100%'],
+    // a comma read for the decimal point: one or two digits follow, then a unit
+    ['≤1325，2万元', '≤1325.2万元'],
+    ['1325．2万元', '1325.2万元'],
+    // a thousands separator stays
+    ['1,325万元', '1,325万元'],
+    // the percent sign's lower circle read as a digit after it
+    ['100%6', '100%'],
+    ['≥95%4', '≥95%'],
+    ['96.2%', '96.2%'],
+    // two percentages in one cell keep their own numbers
+    ['药品网采率≥90%，高值医用耗材网采率≥80%', '药品网采率≥90%，高值医用耗材网采率≥80%'],
+    ['2023年12月前', '2023年12月前'],
+  ])('%s → %s', (input, output) => {
+    expect(correctCellText(input)).toBe(output);
+  });
+});
+
+describe('leadingMarkBeforeNumber', () => {
+  it.each([
+    ['之500人次', true],
+    ['过10000人', true],
+    ['>56家', true],
+    ['≥2个', true],
+    ['约500人', false],
+    ['每人每月100元', false],
+    ['第1名', false],
+    ['526人次', false],
+    ['有所提升', false],
+  ])('%s → %s', (input, output) => {
+    expect(leadingMarkBeforeNumber(input)).toBe(output);
+  });
+});
+
+describe('tidyText', () => {
+  it('keeps spaces between Latin words', () => {
+    expect(tidyText('DRG DIP 付费')).toBe('DRG DIP付费');
+  });
+});

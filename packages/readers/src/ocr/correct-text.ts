@@ -1,0 +1,57 @@
+// Corrections for what OCR habitually gets wrong in these forms, by rules a test can pin down — never by
+// guessing a digit. The comparator in front of a value is settled from its glyph (comparator-glyph.ts).
+
+const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF';
+
+/** Spaces OCR puts between Chinese characters (and between them and digits) are not in the print. */
+export function tidyText(text: string): string {
+  return text
+    .replace(new RegExp(`([${CJK}])\\s+(?=[${CJK}0-9])`, 'g'), '$1')
+    .replace(new RegExp(`([0-9%])\\s+(?=[${CJK}])`, 'g'), '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** Full-width digits, ％ and a full-width point between digits are OCR's choice, not the print's. */
+export function halfWidthNumbers(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/％/g, '%')
+    .replace(/(\d)[．。·，,](?=\d)/g, (m, d: string, offset: number, all: string) => (isDecimalPoint(all, offset + 1) ? `${d}.` : m));
+}
+
+/**
+ * A mark between digits is a decimal point when what follows is 1–2 digits and then a unit or the end
+ * (`1325，2万元` → `1325.2万元`); a thousands separator is followed by exactly three digits.
+ */
+function isDecimalPoint(text: string, at: number): boolean {
+  if (text[at] === ',' || text[at] === '，') {
+    const rest = text.slice(at + 1);
+    return /^\d{1,2}(?!\d)/.test(rest) && !/^\d{3}(?!\d)/.test(rest);
+  }
+  return true;
+}
+
+/**
+ * The percent sign's lower circle is read as an extra digit after it (`100%6`, `95%4` on the fixtures);
+ * a digit can never follow a percentage inside one value, so it is dropped.
+ */
+export function percentTail(text: string): string {
+  return text.replace(/(\d%)\d(?=$|[^\d.])/g, '$1');
+}
+
+/** Everything string-only, for a table cell. */
+export function correctCellText(text: string): string {
+  return percentTail(halfWidthNumbers(tidyText(text)));
+}
+
+/**
+ * Characters that may legitimately stand right before a number in a value (约500人, 共10项, 第1名, 每人…):
+ * when OCR puts one of these first, the glyph is not second-guessed.
+ */
+const WORD_BEFORE_NUMBER = /^[约共近超达第每年月日前后余多少于等至从自为按占增减降提高低不全满]/;
+
+/** Does the line start with a mark before a number that may be a misread comparator? */
+export function leadingMarkBeforeNumber(text: string): boolean {
+  return /^[^\d\s.]\s?\d/.test(text) && !WORD_BEFORE_NUMBER.test(text);
+}

@@ -1,0 +1,102 @@
+// A pool of tesseract.js workers (one per core) sharing one queue, loaded from local language data only.
+import { availableParallelism } from 'node:os';
+import { createWorker, OEM, PSM, type Page, type Worker } from 'tesseract.js';
+import { languageData, type LanguageData, type OcrModel } from './language-data.ts';
+
+export interface OcrEngineOptions {
+  /** workers in the pool; default: the machine's cores */
+  workers?: number;
+  model?: OcrModel;
+  /** a directory holding chi_sim.traineddata(.gz), overriding the installed ones */
+  langPath?: string;
+}
+
+export interface RecognisedLine {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  /** pixels in the image passed in */
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export type SegMode = 'line' | 'block';
+
+export interface OcrEngine {
+  readonly data: LanguageData;
+  readonly size: number;
+  recognise(image: Buffer, mode: SegMode): Promise<RecognisedLine[]>;
+  terminate(): Promise<void>;
+}
+
+export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
+  const data = languageData(options.model, options.langPath);
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const workers = await Promise.all(
+    Array.from({ length: size }, async () => {
+      const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
+        langPath: data.langPath,
+        gzip: data.gzip,
+        // 'none': neither read nor write a cache copy in the working directory
+        cacheMethod: 'none',
+      });
+      // keep spaces as printed between digits and units; spaces between Chinese characters are dropped later
+      await worker.setParameters({ preserve_interword_spaces: '1' });
+      return { worker, mode: null as SegMode | null };
+    }),
+  );
+  // Our own queue rather than tesseract.js's createScheduler: the page-segmentation mode is a per-worker
+  // parameter, so a job must set it on the very worker that runs it, which the scheduler cannot express.
+  const idle = [...workers];
+  const waiting: ((w: PoolWorker) => void)[] = [];
+  const acquire = () => new Promise<PoolWorker>((resolve) => {
+    const w = idle.pop();
+    if (w) resolve(w);
+    else waiting.push(resolve);
+  });
+  const release = (w: PoolWorker) => {
+    const next = waiting.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
+  return {
+    data,
+    size,
+    async recognise(image, mode) {
+      const w = await acquire();
+      try {
+        if (w.mode !== mode) {
+          await w.worker.setParameters({ tessedit_pageseg_mode: PSM_OF[mode] });
+          w.mode = mode;
+        }
+        const { data: page } = await w.worker.recognize(image, {}, { blocks: true, text: true });
+        return linesOf(page);
+      } finally {
+        release(w);
+      }
+    },
+    async terminate() {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+interface PoolWorker {
+  worker: Worker;
+  mode: SegMode | null;
+}
+
+function linesOf(page: Page): RecognisedLine[] {
+  const out: RecognisedLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const text = line.text.replace(/\n$/, '');
+        if (text.trim() === '') continue;
+        out.push({ text, confidence: line.confidence / 100, bbox: line.bbox });
+      }
+    }
+  }
+  return out;
+}
+
+export const PSM_OF: Record<SegMode, PSM> = { line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK };

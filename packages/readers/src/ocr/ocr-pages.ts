@@ -1,0 +1,46 @@
+// OCR for PDF pages without a usable text layer — the PDF reader calls this for its scanned pages.
+import type { Block, PageInfo, Warning } from '@jixiao/layout';
+import { openDocument } from '../pdf/open-document.ts';
+import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { pageImage } from './pdf-page-image.ts';
+import { ocrPage, type PageOcrOptions } from './read-page.ts';
+
+export interface OcrPagesOptions extends PageOcrOptions, OcrEngineOptions {
+  fileName?: string;
+  /** a running engine to reuse (the caller terminates it); else one is started and stopped here */
+  engine?: OcrEngine;
+  signal?: AbortSignal;
+}
+
+export interface OcrPagesResult {
+  /** one entry per requested page, in the order asked */
+  pages: { number: number; info: PageInfo; blocks: Block[] }[];
+  warnings: Warning[];
+}
+
+export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], options: OcrPagesOptions = {}): Promise<OcrPagesResult> {
+  const { pdf, lib } = await openDocument(pdfBytes, options.fileName ?? 'document.pdf');
+  const engine = options.engine ?? (await createOcrEngine(options));
+  try {
+    const pages: OcrPagesResult['pages'] = [];
+    const warnings: Warning[] = [];
+    for (const number of pageNumbers) {
+      if (options.signal?.aborted) {
+        warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${number}: the time budget ran out`, page: number });
+        break;
+      }
+      const page = await pdf.getPage(number);
+      const raster = await pageImage(page, lib);
+      page.cleanup();
+      const result = await ocrPage(raster, number, engine, options);
+      // the page's own size in points, not the scan's: boxes must match the PDF's text pages
+      const viewport = page.getViewport({ scale: 1 });
+      pages.push({ number, info: { ...result.info, width: viewport.width, height: viewport.height }, blocks: result.blocks });
+      warnings.push(...result.warnings);
+    }
+    return { pages, warnings };
+  } finally {
+    if (!options.engine) await engine.terminate();
+    await pdf.destroy();
+  }
+}

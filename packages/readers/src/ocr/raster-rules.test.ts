@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Bitmap } from '../image/raster.ts';
+import { findRules } from './raster-rules.ts';
+
+const dpi = 200;
+function blank(width: number, height: number): Bitmap {
+  return { width, height, data: new Uint8Array(width * height) };
+}
+function hline(b: Bitmap, y: number, x0: number, x1: number, dash = 0, thick = 2): void {
+  for (let t = 0; t < thick; t++) for (let x = x0; x < x1; x++) if (!dash || Math.floor((x - x0) / dash) % 2 === 0 || (x - x0) % dash < dash / 2) b.data[(y + t) * b.width + x] = 1;
+}
+function vline(b: Bitmap, x: number, y0: number, y1: number, thick = 2): void {
+  for (let t = 0; t < thick; t++) for (let y = y0; y < y1; y++) b.data[y * b.width + x + t] = 1;
+}
+
+describe('findRules', () => {
+  it('finds a 2×2 grid in page points, a dashed rule bridged, a text-like stroke inside a cell dropped', () => {
+    const b = blank(800, 600);
+    hline(b, 100, 100, 701);
+    hline(b, 300, 100, 701, 12); // broken scan rule: 12 px dashes, gaps below 1 mm
+    hline(b, 500, 100, 701);
+    for (const x of [100, 400, 700]) vline(b, x, 100, 502);
+    hline(b, 200, 150, 260); // a bridged stroke floating in a cell: not a wall
+    const segments = findRules(b, { dpi });
+    const horizontal = segments.filter((s) => s.y0 === s.y1).map((s) => Math.round(s.y0)).sort((a, c) => a - c);
+    const vertical = segments.filter((s) => s.x0 === s.x1).map((s) => Math.round(s.x0)).sort((a, c) => a - c);
+    // px * 72 / 200
+    expect(horizontal).toEqual([36, 108, 180]);
+    expect(vertical).toEqual([36, 144, 252]);
+  });
+
+  it('finds nothing on a page of text-sized strokes', () => {
+    const b = blank(400, 300);
+    for (let y = 20; y < 280; y += 30) for (let x = 20; x < 380; x += 40) hline(b, y, x, x + 25);
+    expect(findRules(b, { dpi })).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+// Table rules found in pixels: long thin runs of ink, horizontal and vertical, as page-coordinate segments
+// for the shared grid builder. Scans break hairline rules into dashes (seed-002's bilevel TIFF fixture), so
+// a run may jump gaps of ~1 mm as long as it stays mostly ink; text is told apart by its neighbourhood:
+// the pixels just beside a rule are paper, those beside a stroke inside a line of text are more text.
+import type { Bitmap } from '../image/raster.ts';
+import { pxToPt } from '../image/raster.ts';
+import type { Segment } from '../grid/types.ts';
+
+export interface RuleOptions {
+  dpi: number;
+  /** shortest run that can be a rule, px; default 0.25 in — longer than a CJK character at body sizes */
+  minRun?: number;
+  /** widest gap a run jumps, px (a dashed or broken scan rule) */
+  maxGap?: number;
+  /** thicker than this is a filled area or a stamp, not a rule, px */
+  maxThickness?: number;
+}
+
+interface Run { pos: number; from: number; to: number }
+interface Line { first: number; last: number; from: number; to: number }
+
+/** share of a run that must be ink, gaps included */
+const MIN_FILL = 0.5;
+/** densest the scan lines just beside a rule may be */
+const MAX_BESIDE = 0.3;
+
+export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
+  const { dpi } = options;
+  const minRun = options.minRun ?? Math.round(dpi * 0.25);
+  const maxGap = options.maxGap ?? Math.round(dpi / 20);
+  const maxThickness = options.maxThickness ?? Math.round(dpi / 20);
+  const beside = Math.max(3, Math.round(dpi / 60));
+  const h = (pos: number, i: number) => ink.data[pos * ink.width + i]!;
+  const v = (pos: number, i: number) => ink.data[i * ink.width + pos]!;
+  const horizontal = rulesAlong(ink.height, ink.width, h, minRun, maxGap, maxThickness, beside);
+  const vertical = rulesAlong(ink.width, ink.height, v, minRun, maxGap, maxThickness, beside);
+  // a table rule runs from wall to wall: both its ends meet a perpendicular rule. A bridged stroke inside a
+  // line of text floats in its cell or touches one wall (seed-000's 绩效目标 cell, text set tight against the
+  // left rule). Twice: dropping floating strokes can leave others floating.
+  // a long rule whose far end fades out (the grey right edge of seed-002's TIFF) needs one wall only
+  const reach = Math.round(dpi / 40), long = dpi * 2;
+  let hs = horizontal, vs = vertical;
+  for (let pass = 0; pass < 2; pass++) {
+    const h2 = hs.filter((l) => meets(l, vs, reach, long));
+    vs = vs.filter((l) => meets(l, hs, reach, long));
+    hs = h2;
+  }
+  const pt = (px: number) => pxToPt(px, dpi);
+  const mid = (l: Line) => pt((l.first + l.last + 1) / 2);
+  return [
+    ...hs.map((l) => ({ x0: pt(l.from), x1: pt(l.to), y0: mid(l), y1: mid(l) })),
+    ...vs.map((l) => ({ y0: pt(l.from), y1: pt(l.to), x0: mid(l), x1: mid(l) })),
+  ];
+}
+
+/** Do both ends of `line` touch (within `reach` px) a perpendicular rule — or one end, for a line this `long`? */
+function meets(line: Line, others: Line[], reach: number, long: number): boolean {
+  const touches = (end: number) => others.some((o) => end >= o.first - reach && end <= o.last + 1 + reach && line.last + 1 >= o.from - reach && line.first <= o.to + reach);
+  const a = touches(line.from), b = touches(line.to - 1);
+  return (a && b) || ((a || b) && line.to - line.from >= long);
+}
+
+type At = (pos: number, i: number) => number;
+
+function rulesAlong(lines: number, length: number, at: At, minRun: number, maxGap: number, maxThickness: number, beside: number): Line[] {
+  const found = linesOf(runs(lines, length, at, minRun, maxGap), maxThickness);
+  const density = (pos: number, from: number, to: number) => {
+    if (pos < 0 || pos >= lines) return 0;
+    let n = 0;
+    for (let i = from; i < to; i++) n += at(pos, i);
+    return n / Math.max(1, to - from);
+  };
+  return found.filter((l) => density(l.first - beside, l.from, l.to) <= MAX_BESIDE && density(l.last + beside, l.from, l.to) <= MAX_BESIDE);
+}
+
+/** Runs of mostly-ink along each scan line `pos` (a row for horizontal rules, a column for vertical ones). */
+export function runs(lines: number, length: number, at: At, minRun: number, maxGap: number): Run[] {
+  const out: Run[] = [];
+  for (let pos = 0; pos < lines; pos++) {
+    let from = -1, last = -1, inkCount = 0;
+    const close = () => {
+      if (from >= 0 && last - from + 1 >= minRun && inkCount >= MIN_FILL * (last - from + 1)) out.push({ pos, from, to: last + 1 });
+    };
+    for (let i = 0; i < length; i++) {
+      if (at(pos, i) !== 1) continue;
+      if (from < 0 || i - last - 1 > maxGap) {
+        close();
+        from = i;
+        inkCount = 0;
+      }
+      last = i;
+      inkCount++;
+    }
+    close();
+  }
+  return out;
+}
+
+/**
+ * Runs on neighbouring scan lines with about the same extent are one rule (its thickness; a slightly skewed
+ * rule steps from line to line). A text line bridged into runs stacks up far thicker and is dropped.
+ */
+function linesOf(found: Run[], maxThickness: number): Line[] {
+  const done: Line[] = [];
+  let open: Line[] = [];
+  for (const run of found) {
+    open = open.filter((l) => (run.pos - l.last <= 2 ? true : (done.push(l), false)));
+    const overlap = (l: Line) => Math.min(l.to, run.to) - Math.max(l.from, run.from);
+    const line = open.find((l) => overlap(l) > 0.5 * Math.max(l.to - l.from, run.to - run.from));
+    if (line) {
+      line.last = run.pos;
+      line.from = Math.min(line.from, run.from);
+      line.to = Math.max(line.to, run.to);
+    } else open.push({ first: run.pos, last: run.pos, from: run.from, to: run.to });
+  }
+  done.push(...open);
+  return done.filter((l) => l.last - l.first + 1 <= maxThickness);
+}

@@ -1,0 +1,103 @@
+// One page picture → layout blocks: clean it, find its rules, let the shared grid builder lay out the cells,
+// OCR each non-blank cell (and the text lines outside tables), and put the text back through the builder.
+import type { Block, PageInfo, Warning } from '@jixiao/layout';
+import { buildTables } from '../grid/build-tables.ts';
+import { paragraphsOf } from '../grid/paragraphs.ts';
+import type { GridOptions, TextItem } from '../grid/types.ts';
+import { cleanPage } from '../image/clean.ts';
+import type { Bitmap, Raster } from '../image/raster.ts';
+import { pxToPt } from '../image/raster.ts';
+import { regionImage, type RegionImage } from './cell-image.ts';
+import { classifyComparator, firstGlyphBox } from './comparator-glyph.ts';
+import { correctCellText, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
+import type { OcrEngine } from './engine.ts';
+import { findRules } from './raster-rules.ts';
+import { textBands, type PxBox } from './text-bands.ts';
+
+export interface PageOcrOptions {
+  /** cells read with less confidence than this get a warning (0..1) */
+  warnBelow?: number;
+  /**
+   * resolution the cell pictures are resampled to before OCR. The Chinese LSTM models misread body text
+   * drawn 40+ px tall (a 300 dpi scan of 11 pt type); 200 read the scan fixtures best (scripts/bench-ocr.ts).
+   */
+  ocrDpi?: number;
+}
+
+export interface PageOcr {
+  info: PageInfo;
+  blocks: Block[];
+  warnings: Warning[];
+}
+
+/** Scan rules are a few pixels thick and wander: snap and bridge more than for vector PDF rules. */
+export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6 };
+
+export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, options: PageOcrOptions = {}): Promise<PageOcr> {
+  const warnBelow = options.warnBelow ?? 0.6;
+  const ocrDpi = options.ocrDpi ?? 200;
+  const { grey, ink, faint } = await cleanPage(raster);
+  const dpi = grey.dpi;
+  const toPx = (pt: number) => (pt * dpi) / 72;
+  const segments = findRules(faint, { dpi });
+  const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
+
+  const jobs: Promise<TextItem[]>[] = [];
+  const inset = Math.max(3, Math.round(dpi / 60));
+  for (const table of geometry) {
+    for (const cell of table.cells) {
+      if (!cell.box) continue;
+      const box = { x0: toPx(cell.box.x0), y0: toPx(cell.box.y0), x1: toPx(cell.box.x1), y1: toPx(cell.box.y1) };
+      jobs.push(readRegion(box, inset, correctCellText));
+    }
+  }
+  const tableBoxes: PxBox[] = geometry.filter((t) => t.box).map((t) => ({ x0: toPx(t.box!.x0) - inset, y0: toPx(t.box!.y0) - inset, x1: toPx(t.box!.x1) + inset, y1: toPx(t.box!.y1) + inset }));
+  for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, tidyText));
+
+  async function readRegion(box: PxBox, cut: number, correct: (s: string) => string): Promise<TextItem[]> {
+    const region = await regionImage(grey, ink, box, { inset: cut, scale: Math.min(1, ocrDpi / dpi) });
+    return region ? itemsOf(region, engine, dpi, correct, cut > 0 ? ink : null) : [];
+  }
+
+  const items = (await Promise.all(jobs)).flat();
+  const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
+  const blocks: Block[] = [...tables, ...paragraphsOf(rest, page)].sort((a, b) => (a.box?.y0 ?? 0) - (b.box?.y0 ?? 0));
+
+  const warnings: Warning[] = [];
+  tables.forEach((table, t) => {
+    for (const cell of table.cells) {
+      if (cell.confidence !== undefined && cell.confidence < warnBelow && cell.text.trim() !== '') {
+        warnings.push({
+          code: 'OcrLowConfidence',
+          message: `Page ${page}, table ${t + 1}, row ${cell.row + 1}, column ${cell.col + 1}: "${cell.text}" was read with confidence ${cell.confidence.toFixed(2)}; check it against the scan.`,
+          page,
+        });
+      }
+    }
+  });
+  const info: PageInfo = { number: page, width: pxToPt(raster.width, raster.dpi), height: pxToPt(raster.height, raster.dpi), ocr: true };
+  return { info, blocks, warnings };
+}
+
+async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: (s: string) => string, ink: Bitmap | null): Promise<TextItem[]> {
+  const lines = await engine.recognise(region.png, region.mode);
+  const pt = (px: number) => pxToPt(px, dpi);
+  return lines
+    .map((line) => {
+      const box = {
+        x0: region.left + line.bbox.x0 / region.scale,
+        y0: region.top + line.bbox.y0 / region.scale,
+        x1: region.left + line.bbox.x1 / region.scale,
+        y1: region.top + line.bbox.y1 / region.scale,
+      };
+      let text = correct(line.text);
+      // a value's comparator is read from its glyph's shape (the models turn ≥ into 之, 过, 亏 or >)
+      if (ink && leadingMarkBeforeNumber(text)) {
+        const glyph = firstGlyphBox(ink, box);
+        const mark = glyph && classifyComparator(ink, glyph);
+        if (mark) text = mark + text.slice(1);
+      }
+      return { text, confidence: line.confidence, box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) } };
+    })
+    .filter((item) => item.text !== '');
+}

@@ -1,0 +1,33 @@
+// The image reader: PNG, JPEG and TIFF scans (every page of a multi-page TIFF) → the shared layout.
+import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
+import { decodeImage } from '../image/decode.ts';
+import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { ocrPage, type PageOcrOptions } from './read-page.ts';
+
+export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngineOptions {
+  engine?: OcrEngine;
+}
+
+export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): Promise<ReadResult> {
+  const rasters = await decodeImage(bytes, options.maxPages);
+  const engine = options.engine ?? (await createOcrEngine(options));
+  const deadline = options.timeBudgetMs ? Date.now() + options.timeBudgetMs : Infinity;
+  const pages: PageInfo[] = [];
+  const blocks: Block[] = [];
+  const warnings: Warning[] = [];
+  try {
+    for (const [i, raster] of rasters.entries()) {
+      if (options.signal?.aborted || Date.now() > deadline) {
+        warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${i + 1} of ${rasters.length}: the time budget ran out`, page: i + 1 });
+        break;
+      }
+      const result = await ocrPage(raster, i + 1, engine, options);
+      pages.push(result.info);
+      blocks.push(...result.blocks);
+      warnings.push(...result.warnings);
+    }
+  } finally {
+    if (!options.engine) await engine.terminate();
+  }
+  return { layout: { pageCount: rasters.length, pages, blocks }, warnings };
+}

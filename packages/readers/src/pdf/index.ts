@@ -1,0 +1,1 @@
+export { read, pagesWithoutText } from './read.ts';

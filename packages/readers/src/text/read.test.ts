@@ -1,0 +1,45 @@
+// The three text-export styles, the decoding, and the blank-line rules of the one-cell-per-line style.
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import type { TableBlock } from '@jixiao/layout';
+import { read, textBlocks } from './read.ts';
+
+const rowsOf = (t: TableBlock): string[][] =>
+  Array.from({ length: t.rows }, (_, r) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col).map((c) => c.text));
+
+describe('text reader', () => {
+  it('keeps empty leading tab cells (merged cells) in place', () => {
+    const [t] = textBlocks('一级指标\t二级指标\t三级指标\n产出指标\t数量指标\tA\n\t\tB\n') as TableBlock[];
+    expect(rowsOf(t!)).toEqual([['一级指标', '二级指标', '三级指标'], ['产出指标', '数量指标', 'A'], ['', '', 'B']]);
+  });
+
+  it('joins a wrapped long cell back onto its row', () => {
+    const [t] = textBlocks('名称\t说明内容\t分值\n甲\t一二三四五六七八九十一二三四五六七八九十\t5\n\t甲乙丙\t\n乙\t短\t3\n') as TableBlock[];
+    // the piece ran to the run's widest cell: an exporter's wrap, joined without a break
+    expect(rowsOf(t!)).toEqual([['名称', '说明内容', '分值'], ['甲', '一二三四五六七八九十一二三四五六七八九十甲乙丙', '5'], ['乙', '短', '3']]);
+  });
+
+  it('keeps a break where the piece above stopped short of the wrap width', () => {
+    const text = '名称\t说明内容\t分值\n甲\t一二三四五六七八九十一二三四五六七八九十\t5\n\t完成上线率一二三四五六七八九十一二\t\n\t97.2%以上\t\n乙\t短\t3\n';
+    const [t] = textBlocks(text) as TableBlock[];
+    expect(rowsOf(t!)[1]).toEqual(['甲', '一二三四五六七八九十一二三四五六七八九十完成上线率一二三四五六七八九十一二\n97.2%以上', '5']);
+  });
+
+  it('reads one cell per line, with continuations and a cell ending in an empty paragraph', () => {
+    // seed 002: `⇥产出指标` ⏎⏎ `⇥数量指标…` is one row; seed 001: a tab-less line after a blank continues a short row
+    const text = '\t一级指标\n\t二级指标\n\t三级指标\n\n\t产出指标\n\n\t数量指标\n\tA\n\n\t\n\t第一行\n\n续行\n\tB\n\n正文段落\n';
+    const [t, p] = textBlocks(text);
+    expect(rowsOf(t as TableBlock)).toEqual([['一级指标', '二级指标', '三级指标'], ['产出指标', '数量指标', 'A'], ['', '第一行\n\n续行', 'B']]);
+    expect(p).toMatchObject({ type: 'paragraph', text: '正文段落' });
+  });
+
+  it('decodes GB18030, strips a BOM and CRLF', async () => {
+    const gbk = new Uint8Array(iconv.encode('项目名称\t道路养护\r\n', 'gb18030'));
+    const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('项目名称\t道路养护\r\n')]);
+    for (const bytes of [gbk, utf8]) {
+      const { layout } = await read(bytes);
+      expect(layout.pageCount).toBeNull();
+      expect(rowsOf(layout.blocks[0] as TableBlock)).toEqual([['项目名称', '道路养护']]);
+    }
+  });
+});

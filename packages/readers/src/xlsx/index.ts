@@ -1,0 +1,3 @@
+export { read } from './read.ts';
+export { displayedText } from './displayed-text.ts';
+export { sheetBlocks } from './sheet-blocks.ts';

@@ -1,0 +1,140 @@
+// One worksheet → blocks in reading order. A sheet is a grid already; what it lacks is the page's
+// distinction between a title and a table: the title of an exported form is a row of one merged cell above the
+// grid, and a person's signature line one below it. Those become paragraphs, as they are in the same form's DOCX
+// and PDF, and the rows between become one table. Blank rows separate forms stacked on one sheet.
+import * as XLSX from '@e965/xlsx';
+import type { Block, Cell, TableBlock, Warning } from '@jixiao/layout';
+import { displayedText } from './displayed-text.ts';
+
+interface Placed {
+  /** indexes into the visible rows and columns */
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+}
+
+export interface SheetBlocks {
+  blocks: Block[];
+  warnings: Warning[];
+}
+
+export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number): SheetBlocks {
+  const warnings: Warning[] = [];
+  if (!ws['!ref']) return { blocks: [], warnings };
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  const rows = visibleIndexes(range.s.r, range.e.r, (r) => !!ws['!rows']?.[r]?.hidden);
+  const cols = visibleIndexes(range.s.c, range.e.c, (c) => !!ws['!cols']?.[c]?.hidden);
+  warnHidden(ws, range, rows, cols, name, page, warnings);
+
+  const placed = placeCells(ws, range, rows, cols);
+  const blocks: Block[] = [];
+  for (const chunk of chunksOf(placed, rows.length)) blocks.push(...chunkBlocks(placed, chunk, page));
+  return { blocks, warnings };
+}
+
+function visibleIndexes(from: number, to: number, hidden: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) if (!hidden(i)) out.push(i);
+  return out;
+}
+
+/** Every visible slot once: merged areas as one cell anchored at their first visible slot. */
+function placeCells(ws: XLSX.WorkSheet, range: XLSX.Range, rows: number[], cols: number[]): Placed[] {
+  const rowAt = new Map(rows.map((r, i) => [r, i]));
+  const colAt = new Map(cols.map((c, i) => [c, i]));
+  const covered = new Set<string>();
+  const placed: Placed[] = [];
+  for (const m of ws['!merges'] ?? []) {
+    const vr = rows.filter((r) => r >= m.s.r && r <= m.e.r);
+    const vc = cols.filter((c) => c >= m.s.c && c <= m.e.c);
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) covered.add(`${r},${c}`);
+    if (vr.length === 0 || vc.length === 0) continue; // merged area wholly hidden
+    // the merged area shows its top-left cell's value even when that row or column is hidden
+    const text = displayedText(ws[XLSX.utils.encode_cell(m.s)]);
+    placed.push({ row: rowAt.get(vr[0]!)!, col: colAt.get(vc[0]!)!, rowSpan: vr.length, colSpan: vc.length, text });
+  }
+  for (const r of rows) {
+    for (const c of cols) {
+      if (covered.has(`${r},${c}`)) continue;
+      placed.push({ row: rowAt.get(r)!, col: colAt.get(c)!, rowSpan: 1, colSpan: 1, text: displayedText(ws[XLSX.utils.encode_cell({ r, c })]) });
+    }
+  }
+  return placed.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** Runs of rows between blank rows that no merged cell crosses. */
+function chunksOf(placed: Placed[], rowCount: number): [number, number][] {
+  const blank = Array<boolean>(rowCount).fill(true);
+  for (const p of placed) {
+    if (p.text !== '') for (let r = p.row; r < p.row + p.rowSpan; r++) blank[r] = false;
+    // an empty merge over several rows still holds them together (a merged label column left blank)
+    if (p.rowSpan > 1 && (p.colSpan > 1 || p.text !== '')) for (let r = p.row; r < p.row + p.rowSpan; r++) blank[r] = false;
+  }
+  const chunks: [number, number][] = [];
+  let start = -1;
+  for (let r = 0; r <= rowCount; r++) {
+    if (r < rowCount && !blank[r]) {
+      if (start < 0) start = r;
+    } else if (start >= 0) {
+      chunks.push([start, r - 1]);
+      start = -1;
+    }
+  }
+  return chunks;
+}
+
+function chunkBlocks(placed: Placed[], [first, last]: [number, number], page: number): Block[] {
+  const inRows = (p: Placed, a: number, b: number) => p.row >= a && p.row <= b;
+  const isLine = (r: number) => {
+    const here = placed.filter((p) => p.row <= r && p.row + p.rowSpan > r);
+    return here.every((p) => p.rowSpan === 1) && here.filter((p) => p.text !== '').length <= 1;
+  };
+  let top = first;
+  while (top <= last && isLine(top)) top++;
+  let bottom = last;
+  while (bottom >= top && isLine(bottom)) bottom--;
+
+  const paragraph = (r: number): Block[] =>
+    placed.filter((p) => p.row === r && p.text !== '').map((p) => ({ type: 'paragraph' as const, text: p.text, page, box: null }));
+  const blocks: Block[] = [];
+  for (let r = first; r < top; r++) blocks.push(...paragraph(r));
+  if (top <= bottom) blocks.push(tableOf(placed.filter((p) => inRows(p, top, bottom)), top, bottom, page));
+  for (let r = Math.max(bottom + 1, top); r <= last; r++) blocks.push(...paragraph(r));
+  return blocks;
+}
+
+/** The table over rows top..bottom, trimmed to the columns that hold text. */
+function tableOf(placed: Placed[], top: number, bottom: number, page: number): TableBlock {
+  const filled = placed.filter((p) => p.text !== '');
+  const left = Math.min(...filled.map((p) => p.col));
+  const right = Math.max(...filled.map((p) => p.col + p.colSpan - 1));
+  const cells: Cell[] = [];
+  for (const p of placed) {
+    const c0 = Math.max(p.col, left);
+    const c1 = Math.min(p.col + p.colSpan - 1, right);
+    if (c1 < c0) continue;
+    cells.push({ row: p.row - top, col: c0 - left, rowSpan: Math.min(p.rowSpan, bottom - p.row + 1), colSpan: c1 - c0 + 1, text: p.text, page, box: null });
+  }
+  return { type: 'table', rows: bottom - top + 1, cols: right - left + 1, cells, page, box: null };
+}
+
+/** One warning per sheet for hidden rows or columns that held text: what a printout would not show. */
+function warnHidden(ws: XLSX.WorkSheet, range: XLSX.Range, rows: number[], cols: number[], name: string, page: number, warnings: Warning[]): void {
+  const visibleRows = new Set(rows);
+  const visibleCols = new Set(cols);
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      if (displayedText(ws[XLSX.utils.encode_cell({ r, c })]) === '') continue;
+      if (!visibleRows.has(r)) hiddenRows.add(r + 1);
+      else if (!visibleCols.has(c)) hiddenCols.add(c);
+    }
+  }
+  if (hiddenRows.size > 0)
+    warnings.push({ code: 'HiddenRowsSkipped', message: `sheet "${name}": hidden row(s) ${[...hiddenRows].join(', ')} skipped`, page });
+  if (hiddenCols.size > 0)
+    warnings.push({ code: 'HiddenColumnsSkipped', message: `sheet "${name}": hidden column(s) ${[...hiddenCols].map((c) => XLSX.utils.encode_col(c)).join(', ')} skipped`, page });
+}

@@ -1,0 +1,69 @@
+// Cell text as a person reads it: white space collapsed to single spaces. A '\n' inside a cell is a break
+// the source printed (a paragraph in a DOCX cell, a line of a one-cell-per-line export; readers join an
+// exporter's width wraps without one), so in free text it stays a space, as expected.json keeps it
+// (seed-001: `保证医保局工作正常运行 指标2：…`). Labels, headers and level words are different: exports
+// wrap them anywhere (`产出 指标 (50分)`, `全年实际完 成值`), so cleanLabel drops breaks between CJK.
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+const BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u3000]*\\n[ \\t\\u3000]*(?=[${CJK}])`, 'g');
+// one space; a wider gap is a deliberate separation (`部门(单位)名称     临湘市…`, seed 001)
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u3000](?=[${CJK}])`, 'g');
+
+export function cleanText(text: string | null | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/\[bookmark:[^\]]*\]/g, '') // Word bookmarks leaked into some exports (seed 002)
+    .replace(/<\/?(?:p|br|div|span)(?:\s[^<>]*)?\/?>/gi, ' ') // literal HTML paragraph tags in a cell (seed 004's fifth form)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Labels, headers and level words: a single space between two CJK characters is also a wrap the
+ * exporter turned into a space (`产出 指标 (50分)`, `满意 度指 标`); in free text it is kept as printed.
+ */
+export function cleanLabel(text: string | null | undefined): string {
+  if (!text) return '';
+  return cleanText(text.replace(BREAK_BETWEEN_CJK, '').replace(SPACE_BETWEEN_CJK, ''));
+}
+
+/** For matching words: no spaces at all, full-width brackets and colons made half-width. */
+export function compact(text: string): string {
+  return cleanLabel(text).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+}
+
+/** `年度资金总额:` → `年度资金总额`; labels are compared and stored without their trailing colon. */
+export function stripColon(text: string): string {
+  return text.replace(/[:：]\s*$/, '').trim();
+}
+
+/** A level cell as the contract wants it: no point budget `(50分)`, no leading `指标1：`. */
+export function cleanLevel(text: string): string {
+  return stripLevelMarks(cleanLabel(text));
+}
+
+/**
+ * A level-3 name is free text (a DOCX cell's second paragraph stays a space: seed-001
+ * `保证医保局工作正常运行 指标2：…`), with the same point budget and numbering marks taken off.
+ */
+export function cleanName(text: string): string {
+  return stripLevelMarks(cleanText(text));
+}
+
+function stripLevelMarks(text: string): string {
+  return text
+    .replace(/\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$/, '')
+    // an explanation after a level word: `产出目标（部门工作实绩，…）` (seed 001)
+    .replace(/^(\S{2,12}(?:指标|目标))\s*[(（][^()（）]*[)）]$/, '$1')
+    .replace(/^指标\s*\d+\s*[:：]\s*/, '')
+    .replace(/^\d{1,2}\s*[.．、]\s*(?=\D)/, '') // `1. 积极组织人员进入医保` (seed 004)
+    .trim();
+}
+
+export function isNumberLike(text: string): boolean {
+  return /^[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?$/.test(text.trim());
+}
+
+/** Cells with nothing printed: empty, or placeholders for "not applicable". */
+export function isBlankCell(text: string): boolean {
+  return /^[\s\u3000]*$/.test(text);
+}

@@ -1,0 +1,300 @@
+// One form being read: its head (title, labels), then whichever tables follow — funding, goals,
+// indicators — and its total and grade. Rows arrive in reading order; the builder keeps which table it
+// is in and what merged cells carry down.
+import type { Goal } from '@jixiao/contract';
+import type { FundingDraft, IndicatorDraft, ReportDraft } from './draft.ts';
+import { cleanLevel, cleanName, cleanText, compact, isBlankCell, isNumberLike, stripColon } from './clean-text.ts';
+import { bestOffset } from './align-row.ts';
+import { projectRow } from './project-row.ts';
+import type { FundingHeader, GoalHeader, IndicatorHeader } from './table-headers.ts';
+import { isGoalLabel, isLevel1Word, isLevel2Word } from './level-vocabulary.ts';
+import { headerUnit } from './header-vocabulary.ts';
+import type { Row } from './rows.ts';
+import { filled } from './rows.ts';
+import { unionBox } from '@jixiao/layout';
+
+type Section = 'none' | 'funding' | 'goals' | 'indicators';
+
+/**
+ * Budget tables that print no unit are in 万元, the unit every template's money columns default to
+ * (authored-city-transport: `预算执行情况(10分)` with no `(万元)` anywhere on the form).
+ */
+const DEFAULT_FUNDING_UNIT = '万元';
+
+export class FormBuilder {
+  readonly draft: ReportDraft;
+  section: Section = 'none';
+  funding: FundingHeader | null = null;
+  goals: GoalHeader | null = null;
+  indicators: IndicatorHeader | null = null;
+  unitHint: string | null = null;
+  /** goal and merged level cells carried down to rows that print them empty */
+  private carry = { goal: null as string | null, level1: null as string | null, level2: null as string | null, table: null as number | null };
+  pendingTotal = false;
+  /** the goal number a goal table prints in its 序号 column, carried down its merged cells */
+  goalIndex: number | null = null;
+  /** a kind inferred from the head's labels, used where the title gives none */
+  kindHint: ReportDraft['kind'] = 'unknown';
+  orgCandidates: { rank: number; value: string }[] = [];
+
+  constructor() {
+    this.draft = {
+      kind: 'unknown', title: null, organisation: null, implementingUnit: null, projectName: null, fiscalYear: null,
+      funding: [], goals: [], indicators: [], totalScore: null, grade: null, pages: null, warnings: [],
+    };
+  }
+
+  hasContent(): boolean {
+    return this.draft.funding.length > 0 || this.draft.goals.length > 0 || this.draft.indicators.length > 0;
+  }
+
+  notePage(page: number | null): void {
+    if (page == null) return;
+    const p = this.draft.pages;
+    this.draft.pages = p ? [Math.min(p[0], page), Math.max(p[1], page)] : [page, page];
+  }
+
+  startIndicators(header: IndicatorHeader, row: Row): void {
+    const same = this.indicators && sameMap(this.indicators, header);
+    this.indicators = header;
+    this.section = 'indicators';
+    if (!same) this.carry = { goal: null, level1: null, level2: null, table: row.table };
+  }
+
+  /** A data row of the funding table. Returns false when the row is not one (the table has ended). */
+  fundingRow(row: Row): boolean {
+    const h = this.funding!;
+    const cells = row.cells.map((c) => c.text);
+    if (row.table !== h.table) return false;
+    if (isNumberingRow(cells)) {
+      this.resolveRatioColumns(cells);
+      return true;
+    }
+    // a caption merged down the table's side (`预算执行情况(10分)` spanning every line) is not a line's label
+    const labelAt = cells.findIndex((t, c) => t !== '' && !isAmount(t) && row.cells[c]!.anchored);
+    const labelText = labelAt >= 0 ? stripColon(cleanText(cells[labelAt]!)) : '';
+    const amounts = [...h.cols.entries()].filter(([, f]) => f !== 'label' && f !== 'ignore');
+    // a label printed over the first amount column pushes the amounts right (seed 004's last form)
+    const offset = labelAt >= h.firstAmountCol ? labelAt + 1 - h.firstAmountCol : 0;
+    const read = (col: number): string | null => {
+      const t = cells[col + offset] ?? '';
+      return t === '' ? null : t;
+    };
+    const anyAmount = amounts.some(([c]) => isAmount(cells[c + offset] ?? ''));
+    if (labelAt >= 0 && labelAt >= h.firstAmountCol + offset) return false;
+    if (!anyAmount && !(labelText && /(资金|拨款|补助|结转|结余|支出|经费|合计|总计|总额)/.test(labelText) && !/管理情况|说明|原因/.test(labelText))) return false;
+    // `部门预算金额(万元)`: the unit printed on the label is the line's unit, and not part of its label
+    const labelUnit = headerUnit(labelText);
+    const unit = h.unit ?? labelUnit ?? this.unitHint ?? DEFAULT_FUNDING_UNIT;
+    const label = labelText.replace(new RegExp(`\\s*[(（]\\s*${unit}\\s*[)）]$`), '');
+    const line: FundingDraft = {
+      label: label || h.label || '',
+      unit,
+      initialBudget: null, annualBudget: null, executed: null, executionRate: null, weight: null, score: null,
+      page: row.page, box: rowBox(row),
+    };
+    for (const [col, field] of amounts) (line as unknown as Record<string, string | null>)[field] = read(col);
+    this.draft.funding.push(line);
+    this.notePage(row.page);
+    return true;
+  }
+
+  /**
+   * A numbering row `1 | 2 | 3 | 4 | 5=4/3` says what an unknown column is: `5=4/3` is column 4 over
+   * column 3, an execution rate whatever its header calls it (seed 003's 预算执行数).
+   */
+  private resolveRatioColumns(cells: string[]): void {
+    const h = this.funding!;
+    cells.forEach((t, col) => {
+      if (!/^\d+=\d+\/\d+$/.test(compact(t)) || !h.unknownCols.has(col) || [...h.cols.values()].includes('executionRate')) return;
+      h.cols.set(col, 'executionRate');
+      const header = h.unknownCols.get(col)!;
+      this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === 'UnknownColumn' && w.message.includes(`"${header}"`)));
+    });
+  }
+
+  /** A data row of the goals table. */
+  goalRow(row: Row): boolean {
+    const h = this.goals!;
+    if (row.table !== h.table) return false;
+    // a goal or task cell merged down over several rows (seed 003: one 年度任务 over its indicator list)
+    // is that goal once, on its first row
+    const cells = row.cells.map((c) => (c.anchored ? c.text : ''));
+    const at = (field: string): number | undefined => [...h.cols.entries()].find(([, f]) => f === field)?.[0];
+    const targetCol = at('target')!;
+    const actualCol = at('actual');
+    const indexCol = at('index');
+    const listCol = at('indicators');
+    const firstText = (from: number, to: number): string | null => {
+      for (let c = from; c < Math.min(to, cells.length); c++) if (cells[c] !== '') return cells[c]!;
+      return null;
+    };
+    const target = firstText(targetCol, nextCol(h, targetCol, cells.length));
+    const actual = actualCol === undefined ? null : firstText(actualCol, nextCol(h, actualCol, cells.length));
+    const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanLevel(row.cells[listCol]?.raw ?? '').replace(/^\d+\s*[.、．]\s*/, '');
+    if (target === null && actual === null && !listed) return false;
+    const printedIndex = indexCol !== undefined ? row.cells[indexCol]?.text ?? '' : '';
+    if (/^\d+$/.test(printedIndex)) this.goalIndex = Number(printedIndex);
+    if (target !== null || actual !== null) {
+      // only a printed 目标序号 is an index; `目标1:` inside the text is the goal's own wording
+      const index = /^\d+$/.test(printedIndex) ? Number(printedIndex) : listCol !== undefined ? this.goalIndex : null;
+      const goal: Goal = { index, target, actual };
+      this.draft.goals.push(goal);
+    }
+    if (listed) this.draft.indicators.push(listedIndicator(this.goalIndex === null ? null : String(this.goalIndex), listed, row));
+    this.notePage(row.page);
+    return true;
+  }
+
+  /** A data row of the indicator table; returns false for a row that is not an indicator. */
+  indicatorRow(printed: Row): boolean {
+    const h = this.indicators!;
+    // prose between or after the table's parts (a note, a conclusion) is never an indicator row
+    if (printed.table === null) return true;
+    const row: Row = { ...printed, cells: projectRow(printed, h.columns) };
+    // `绩 效 指 标` merged from the header row down the side of every data row (a real row span) is a caption
+    row.cells.forEach((c, i) => {
+      if (!c.anchored && c.text !== '' && c.text === h.captions[i]) row.cells[i] = { ...c, text: '', raw: '' };
+    });
+    const cells = row.cells.map((c) => c.text);
+    if (cells.every((t) => isBlankCell(t) || /^[.…·。]+$/.test(t))) return true; // spacer rows
+    const offset = bestOffset(cells, h.map, h.headed);
+    const cellOf = (field: keyof IndicatorHeader['map']): string => {
+      const col = h.map[field];
+      return col === undefined ? '' : cells[col + offset] ?? '';
+    };
+    const rawOf = (field: keyof IndicatorHeader['map']): string => {
+      const col = h.map[field];
+      return col === undefined ? '' : row.cells[col + offset]?.raw ?? '';
+    };
+    const slot = (field: keyof IndicatorHeader['map']) => {
+      const col = h.map[field];
+      return col === undefined ? undefined : row.cells[col + offset];
+    };
+    if (row.table !== this.carry.table && row.table !== null) this.carry.table = row.table;
+
+    // a group heading on a row of its own: `年度绩效目标1 (40分)` over its rows, or, in a flat list,
+    // `一、产出指标` over `1、…` rows (the heading names their level, it is no indicator itself)
+    const printedCells = row.cells.filter((c) => c.anchored && c.text !== '');
+    if (printedCells.length === 1) {
+      const only = printedCells[0]!.text;
+      if (isGoalLabel(only)) {
+        this.carry = { ...this.carry, goal: cleanGoal(only), level1: null, level2: null };
+        return true;
+      }
+      const heading = cleanLevel(only.replace(/^[一二三四五六七八九十]+\s*[、.．]\s*/, ''));
+      if (/^[一二三四五六七八九十]+\s*[、.．]/.test(only) && (isLevel1Word(heading) || isLevel2Word(heading))) {
+        if (isLevel1Word(heading)) this.carry = { ...this.carry, level1: heading, level2: null };
+        else this.carry.level2 = heading;
+        return true;
+      }
+    }
+
+    let goal = cleanGoal(cellOf('goal') || cellOf('section'));
+    if (goal && !isGoalLabel(goal) && isLevel1Word(goal)) goal = '';
+    if (goal) {
+      if (goal !== this.carry.goal) this.carry = { ...this.carry, goal, level1: null, level2: null };
+    }
+    let level1 = cleanLevel(rawOf('level1'));
+    if (level1) {
+      if (level1 !== this.carry.level1) this.carry.level2 = null;
+      this.carry.level1 = level1;
+    } else level1 = this.carry.level1 ?? '';
+    let level2 = cleanLevel(rawOf('level2'));
+    if (level2) this.carry.level2 = level2;
+    else level2 = this.carry.level2 ?? '';
+    // `★` marks a core indicator; the name keeps it as printed
+    const level3 = cleanName(rawOf('level3'));
+    const core = /^★|★$/.test(level3) || /^(是|√|★|核心指标)$/.test(cleanText(cellOf('core')));
+
+    // 指标性质 | 指标值 | 度量单位: the target is read as one cell, the three joined as printed (contract);
+    // 指标性质 may instead say 定量/定性, which is no comparator
+    const comparator = cleanText(cellOf('comparator'));
+    const unit = cleanText(cellOf('unit'));
+    let target = cleanText(cellOf('target'));
+    if (h.map.comparator !== undefined || h.map.unit !== undefined) {
+      const op = isComparator(comparator) ? comparator : '';
+      target = target === '' ? '' : `${op}${target}${unit}`;
+    }
+    const actual = cleanText(cellOf('actual'));
+    const weight = cleanText(cellOf('weight'));
+    const score = cleanText(cellOf('score'));
+    const deviation = cleanText(cellOf('deviation'));
+    // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator
+    if (!level3 && !target && !actual && !weight && !score) return true;
+
+    const boxOf = (...fields: (keyof IndicatorHeader['map'])[]) => unionBox(fields.map((f) => slot(f)).filter((c) => c && c.text !== '').map((c) => c!.box));
+    const confidences = (['comparator', 'target', 'unit', 'actual', 'weight', 'score'] as const)
+      .map((f) => slot(f))
+      .filter((c) => c && c.text !== '')
+      .map((c) => c!.confidence)
+      .filter((c): c is number => c != null);
+    const indicator: IndicatorDraft = {
+      goal: this.carry.goal,
+      level1: level1 || null,
+      level2: level2 || null,
+      level3: level3 || null,
+      target,
+      actual,
+      unitHint: unit || null,
+      weight: weight || null,
+      score: score || null,
+      deviation: deviation || null,
+      core,
+      page: row.page,
+      box: rowBox(row),
+      targetBox: boxOf('comparator', 'target', 'unit'),
+      actualBox: boxOf('actual'),
+      confidence: confidences.length ? Math.min(...confidences) : null,
+    };
+    this.draft.indicators.push(indicator);
+    this.notePage(row.page);
+    return true;
+  }
+}
+
+/** An indicator named in a goal table's list column: a name and nothing else (seed 003). */
+function listedIndicator(goal: string | null, level3: string, row: Row): IndicatorDraft {
+  return {
+    goal, level1: null, level2: null, level3, target: '', actual: '', unitHint: null, weight: null, score: null, deviation: null,
+    core: false, page: row.page, box: rowBox(row), targetBox: null, actualBox: null, confidence: null,
+  };
+}
+
+/** A goal-group label without its point budget: `年度绩效目标1 (40分)` → `年度绩效目标1`. */
+function cleanGoal(text: string): string {
+  const t = cleanText(text);
+  return isGoalLabel(t) ? cleanLevel(t) : t;
+}
+
+/** A comparator as 指标性质 prints it: `≥`, `≧`, `═`, `>=`, `不低于` …; not `定量`/`定性`/`正向`. */
+function isComparator(text: string): boolean {
+  return /^(?:[≥≧≤≦=＝═﹦><＞＜]|>=|<=|＞＝|＜＝|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|高于|低于|约)$/.test(text.replace(/\s+/g, ''));
+}
+
+/** Where a row is printed: its own cells, not the merged cells it shares with the rows above. */
+function rowBox(row: Row) {
+  return unionBox(row.cells.filter((c) => c.anchored && c.text !== '').map((c) => c.box));
+}
+
+function nextCol(h: GoalHeader, col: number, end: number): number {
+  const later = [...h.cols.keys()].filter((c) => c > col);
+  return later.length ? Math.min(...later) : end;
+}
+
+function sameMap(a: IndicatorHeader, b: IndicatorHeader): boolean {
+  return JSON.stringify(a.map) === JSON.stringify(b.map);
+}
+
+function isAmount(text: string): boolean {
+  const t = compact(text);
+  return isNumberLike(t) || /^[-/—－／]+$/.test(t);
+}
+
+/** `1 | 2 | 3 | 4 | 5=4/3`: the column numbering some templates print under the header (seed 003). */
+function isNumberingRow(cells: string[]): boolean {
+  const printed = cells.filter((t) => t.trim() !== '');
+  return printed.length >= 3 && printed.every((t) => /^\d+(\s*=\s*[\d+\-*/×÷()]+)?$/.test(compact(t))) && printed.some((t) => /=/.test(t)) || (printed.length >= 3 && printed.every((t, i) => compact(t) === String(i + 1)));
+}
+
+export { filled };

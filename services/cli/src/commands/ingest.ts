@@ -1,0 +1,128 @@
+// `jixiao ingest DIR|FILE…`: archive, record and extract every file under the paths, then print a summary.
+// With REDIS_URL the files go through the queue (a `jixiao work` must be running) and ingest waits for them;
+// without it the same stages run here, one file at a time.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { pino } from 'pino';
+import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/config';
+import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
+import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
+import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
+import { processStoredFile } from '@jixiao/worker';
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .argument('<paths...>', 'files or folders (walked recursively)')
+    .option('--verbose', 'log every file (JSON lines on stderr)')
+    .description('store and extract every file under the paths, through the queue when REDIS_URL is set')
+    .action(async (paths: string[], opts: { verbose?: boolean }) => {
+      const config = loadConfig();
+      // the progress bar owns stderr: only errors are logged unless asked (failed files are listed at the end)
+      const logger = createLogger({ logLevel: opts.verbose ? config.logLevel : 'error' }, pino.destination(2));
+      const files = (await Promise.all(paths.map((p) => listFiles(resolve(p))))).flat();
+      const database = openDatabase(config);
+      try {
+        await database.migrate();
+        const bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(files.length, 0, { file: '' });
+        const received = config.redisUrl
+          ? await ingestThroughQueue(config, database, files, logger, bar)
+          : await ingestInline(config, database, files, logger, bar);
+        bar.stop();
+        await printSummary(database, files.length, received);
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+async function ingestInline(config: Config, database: Database, files: string[], logger: Logger, bar: cliProgress.SingleBar) {
+  const received: ReceivedFile[] = [];
+  for (const path of files) {
+    bar.update({ file: path });
+    const r = await receiveFile({ db: database.db, archiveDir: config.archiveDir }, path);
+    received.push(r);
+    if (r.runId !== null) {
+      const log = logger.child({ sha256: r.sha256, file: path, runId: r.runId });
+      try {
+        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, r.runId);
+      } catch (err) {
+        // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
+        log.error({ err }, 'extraction crashed');
+        await markRunFailed(database.db, r.runId, 'Internal', (err as Error).message);
+      }
+    }
+    bar.increment();
+  }
+  return received;
+}
+
+async function ingestThroughQueue(config: Config, database: Database, files: string[], logger: Logger, bar: cliProgress.SingleBar) {
+  const settings = { redisUrl: config.redisUrl!, prefix: config.queuePrefix };
+  const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts });
+  const events = openExtractQueueEvents(settings);
+  try {
+    await events.waitUntilReady();
+    const received: ReceivedFile[] = [];
+    const waits: Promise<unknown>[] = [];
+    for (const path of files) {
+      const r = await receiveFile({ db: database.db, archiveDir: config.archiveDir }, path);
+      received.push(r);
+      if (r.runId === null) {
+        bar.increment();
+        continue;
+      }
+      const job = await enqueueExtraction(queue, { runId: r.runId, sha256: r.sha256, fileName: r.fileName });
+      // a failed job is already recorded on its run; here it only moves the bar
+      waits.push(
+        job
+          .waitUntilFinished(events)
+          .catch((err) => logger.warn({ err: (err as Error).message, file: path }, 'job failed'))
+          .finally(() => bar.increment({ file: path })),
+      );
+    }
+    if (waits.length > 0) logger.info({ jobs: waits.length }, 'waiting for the queued files (is `jixiao work` running?)');
+    await Promise.all(waits);
+    return received;
+  } finally {
+    await events.close();
+    await queue.close();
+  }
+}
+
+async function printSummary(database: Database, fileCount: number, received: ReceivedFile[]) {
+  const runIds = received.flatMap((r) => (r.runId === null ? [] : [r.runId]));
+  const outcomes = await runOutcomes(database.db, runIds);
+  const failures = outcomes.filter((o) => o.status === 'failed');
+  const rows: [string, number][] = [
+    ['files', fileCount],
+    ['already stored', received.length - runIds.length],
+    ['extracted', outcomes.filter((o) => o.status === 'done').length],
+    ['reports', outcomes.reduce((n, o) => n + o.reports, 0)],
+    ['indicators', outcomes.reduce((n, o) => n + o.indicators, 0)],
+    ['failures', failures.length],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
+  for (const f of failures) out.push(`  ✗ ${f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+/** Every file under a path, recursively, leaving out hidden, temporary and lock files; sorted for a stable order. */
+async function listFiles(path: string): Promise<string[]> {
+  const s = await stat(path);
+  if (s.isFile()) return isIgnoredName(path) ? [] : [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((e) => !isIgnoredName(e.name) && (e.isFile() || e.isDirectory()))
+      .map((e) => listFiles(join(path, e.name))),
+  );
+  return nested.flat().sort();
+}

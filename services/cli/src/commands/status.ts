@@ -1,0 +1,42 @@
+// `jixiao status`: runs by status, the queue's counts when there is one, and the latest failures with messages.
+import type { Command } from 'commander';
+import { loadConfig } from '@jixiao/config';
+import { openDatabase, recentFailures, runCountsByStatus } from '@jixiao/db';
+import { openExtractQueue } from '@jixiao/queue';
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .option('--failures <n>', 'how many recent failures to list', '10')
+    .description('show extraction runs by status and the most recent failures')
+    .action(async (opts: { failures: string }) => {
+      const config = loadConfig();
+      const database = openDatabase(config);
+      const out: string[] = [];
+      try {
+        await database.migrate();
+        const counts = await runCountsByStatus(database.db);
+        out.push('runs');
+        for (const [status, n] of Object.entries(counts)) out.push(`  ${status.padEnd(10)} ${String(n).padStart(6)}`);
+        if (config.redisUrl) {
+          const queue = openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts });
+          try {
+            const jobs = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+            out.push('queue');
+            for (const [state, n] of Object.entries(jobs)) out.push(`  ${state.padEnd(10)} ${String(n).padStart(6)}`);
+          } finally {
+            await queue.close();
+          }
+        }
+        const failures = await recentFailures(database.db, Math.max(1, Number(opts.failures) || 10));
+        if (failures.length > 0) {
+          out.push('recent failures');
+          for (const f of failures)
+            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
+        }
+        process.stdout.write(out.join('\n') + '\n');
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,105 @@
+// The watcher service: files appearing in INBOX_DIR (and those already there at start) are, once they have
+// finished being written, archived, recorded and handed on: to the queue (REDIS_URL set) or, in the embedded
+// set-up, to the stages in this same process. Extraction itself is not the watcher's business.
+import { mkdir, stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { watch } from 'chokidar';
+import type { Logger } from '@jixiao/config';
+import type { Db } from '@jixiao/db';
+import type { ExtractJob } from '@jixiao/queue';
+import { FileStabilityTracker } from './file-stability-tracker.ts';
+import { isIgnoredName } from './ignored-names.ts';
+import { receiveFile } from './receive-file.ts';
+
+export interface WatcherDeps {
+  inboxDir: string;
+  archiveDir: string;
+  /** how long a file must stay unchanged before it is read */
+  fileStableMs: number;
+  db: Db;
+  /** hand a newly recorded file on: enqueue it, or process it inline */
+  dispatch: (job: ExtractJob) => Promise<void>;
+  logger: Logger;
+}
+
+export interface InboxWatcher {
+  close(): Promise<void>;
+}
+
+/** A failed hand-over (database or Redis down) is tried again after this long. */
+const RETRY_MS = 5000;
+
+/** Resolves once the files already in the inbox have been seen. */
+export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher> {
+  const log = deps.logger.child({ service: 'watcher' });
+  const tracker = new FileStabilityTracker(deps.fileStableMs);
+  const inFlight = new Set<Promise<void>>();
+  const retries = new Set<NodeJS.Timeout>();
+
+  await mkdir(deps.inboxDir, { recursive: true });
+  const watcher = watch(deps.inboxDir, {
+    ignoreInitial: false,
+    alwaysStat: true,
+    // a folder can be ignored too (.git, .Trash): the name rules are the same
+    ignored: (path) => path !== deps.inboxDir && isIgnoredName(path),
+  });
+  watcher.on('add', (path, stats) => stats && tracker.observe(path, stats));
+  watcher.on('change', (path, stats) => stats && tracker.observe(path, stats));
+  watcher.on('unlink', (path) => tracker.forget(path));
+  watcher.on('error', (err) => log.error({ err }, 'inbox watch error'));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  log.info({ inbox: deps.inboxDir, stableMs: deps.fileStableMs }, 'watching inbox');
+
+  async function handOver(path: string): Promise<void> {
+    const file = relative(deps.inboxDir, path);
+    try {
+      const received = await receiveFile(deps, path);
+      const fileLog = log.child({ sha256: received.sha256, file, runId: received.runId });
+      if (received.runId === null) {
+        fileLog.info('already received: nothing to do');
+        return;
+      }
+      fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
+      await deps.dispatch({ runId: received.runId, sha256: received.sha256, fileName: received.fileName });
+    } catch (err) {
+      log.error({ err, file }, `could not hand over the file; trying again in ${RETRY_MS / 1000} s`);
+      const t = setTimeout(() => {
+        retries.delete(t);
+        // an impossible state makes the next look count as a change, so the file settles (and is retried) again
+        tracker.observe(path, { size: -1, mtimeMs: -1 });
+      }, RETRY_MS);
+      retries.add(t);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    // look again at every pending file: a copy can grow without the watcher reporting each write
+    for (const path of tracker.pending()) {
+      try {
+        tracker.observe(path, await stat(path));
+      } catch {
+        tracker.forget(path);
+      }
+    }
+    for (const path of tracker.takeSettled()) {
+      const p = handOver(path).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+  }
+
+  let ticking: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    ticking = ticking.then(tick);
+  }, Math.max(50, Math.min(500, deps.fileStableMs / 4)));
+
+  return {
+    async close() {
+      clearInterval(timer);
+      for (const t of retries) clearTimeout(t);
+      await watcher.close();
+      await ticking;
+      await Promise.all(inFlight);
+      log.info('watcher stopped');
+    },
+  };
+}

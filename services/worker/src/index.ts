@@ -1,0 +1,3 @@
+export * from './process-stored-file.ts';
+export * from './extract-worker.ts';
+export * from './inline-dispatch.ts';

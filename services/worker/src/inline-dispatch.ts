@@ -1,0 +1,14 @@
+// The embedded set-up (no REDIS_URL): the watcher hands files straight to the stages in its own process,
+// a bounded number at a time, instead of to the queue.
+import pLimit from 'p-limit';
+import type { ExtractJob } from '@jixiao/queue';
+import { processStoredFile, type StageDeps } from './process-stored-file.ts';
+
+export function inlineDispatch(deps: StageDeps, concurrency: number): (job: ExtractJob) => Promise<void> {
+  const limit = pLimit(concurrency);
+  return (job) =>
+    limit(async () => {
+      const log = deps.logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
+      await processStoredFile({ ...deps, logger: log }, job.runId);
+    });
+}

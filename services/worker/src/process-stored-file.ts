@@ -1,0 +1,67 @@
+// The stages for one recorded file, shared by the queue worker and inline `jixiao ingest`: read the archived
+// bytes, extract, store in one transaction. Bad input (ExtractionError) closes the run as failed with its
+// code and message; anything else (database down, a bug) is thrown for the caller to retry or report.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '@jixiao/config';
+import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
+import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
+import { extractFileTimed } from '@jixiao/pipeline';
+
+export interface StageDeps {
+  db: Db;
+  archiveDir: string;
+  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** the job's logger, bound to { sha256, file, runId } by the caller */
+  logger: Logger;
+}
+
+export type ProcessOutcome =
+  | { status: 'done'; runId: number; reports: number; indicators: number }
+  | { status: 'failed'; runId: number; code: string; message: string }
+  | { status: 'skipped'; runId: number };
+
+export async function processStoredFile(deps: StageDeps, runId: number): Promise<ProcessOutcome> {
+  const t0 = performance.now();
+  const run = await startRun(deps.db, runId);
+  if (!run) {
+    deps.logger.info({ runId }, 'run already finished: skipped');
+    return { status: 'skipped', runId };
+  }
+  const log = deps.logger;
+  try {
+    const bytes = await readArchived(deps, run.archivePath, run.fileName);
+    const { extraction, timings } = await extractFileTimed(bytes, { fileName: run.fileName, ...deps.limits });
+    const stored = await saveExtraction(deps.db, run, extraction, timings);
+    if (!stored) {
+      log.info('run finished meanwhile by another worker: skipped');
+      return { status: 'skipped', runId };
+    }
+    log.info(
+      {
+        status: 'done',
+        attempt: run.attempts,
+        ms: { readMs: round(timings.readMs), reconstructMs: round(timings.reconstructMs), normaliseMs: round(timings.normaliseMs), storeMs: round(stored.storeMs), totalMs: round(performance.now() - t0) },
+        rows: { reports: stored.reports, indicators: stored.indicators, fundingLines: stored.fundingLines, goals: stored.goals, warnings: stored.warnings },
+      },
+      'extraction stored',
+    );
+    return { status: 'done', runId, reports: stored.reports, indicators: stored.indicators };
+  } catch (err) {
+    if (!isExtractionError(err)) throw err;
+    await markRunFailed(deps.db, runId, err.code, err.message);
+    log.warn({ status: 'failed', code: err.code, message: err.message, ms: { totalMs: round(performance.now() - t0) } }, 'extraction failed');
+    return { status: 'failed', runId, code: err.code, message: err.message };
+  }
+}
+
+async function readArchived(deps: StageDeps, archivePath: string, fileName: string): Promise<Uint8Array> {
+  const path = join(deps.archiveDir, archivePath);
+  // refuse before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
+  const { size } = await stat(path);
+  if (size > deps.limits.maxBytes)
+    throw new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${size} bytes is over the limit of ${deps.limits.maxBytes} bytes`);
+  return new Uint8Array(await readFile(path));
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,76 @@
+// The OCR reader on scan fixtures (fixtures/scans, made by build.sh there from the rendered forms): a JPEG
+// through the image reader and an image-only PDF through ocrPages (what the PDF reader calls for pages with
+// no text layer). Scored at the layout level against the source form (fixtures/scans/score.ts). Two pages
+// only, to keep CI short; scripts/bench-ocr.ts runs all of them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Block, TableBlock, Warning } from '@jixiao/layout';
+import { decodeImage } from '../../packages/readers/src/image/decode.ts';
+import { createOcrEngine, type OcrEngine } from '../../packages/readers/src/ocr/engine.ts';
+import { ocrPages } from '../../packages/readers/src/ocr/ocr-pages.ts';
+import { read } from '../../packages/readers/src/ocr/read.ts';
+import { expectedRows, loadManifest, scoreLayout, SCANS_DIR, sourcePageText } from '../../fixtures/scans/score.ts';
+
+const scans = loadManifest();
+const scan = (file: string) => scans.find((s) => s.file === file)!;
+const bytes = (file: string) => new Uint8Array(readFileSync(path.join(SCANS_DIR, file)));
+const tables = (blocks: Block[]) => blocks.filter((b): b is TableBlock => b.type === 'table');
+
+let engine: OcrEngine;
+beforeAll(async () => {
+  engine = await createOcrEngine();
+});
+afterAll(async () => {
+  await engine?.terminate();
+});
+
+function checkProvenance(blocks: Block[], warnings: Warning[], page: { width: number | null; height: number | null }) {
+  const cells = tables(blocks).flatMap((t) => t.cells);
+  expect(cells.length).toBeGreaterThan(20);
+  for (const cell of cells) {
+    expect(cell.page).toBe(1);
+    expect(cell.box!.x0).toBeGreaterThanOrEqual(0);
+    expect(cell.box!.x1).toBeLessThanOrEqual(page.width! + 1);
+    expect(cell.box!.y1).toBeLessThanOrEqual(page.height! + 1);
+    // every cell with OCR'd text says how sure OCR was
+    if (cell.text !== '') expect(cell.confidence).toBeGreaterThanOrEqual(0), expect(cell.confidence).toBeLessThanOrEqual(1);
+  }
+  // doubtful values are named, with page and cell, for an analyst to check
+  for (const w of warnings.filter((x) => x.code === 'OcrLowConfidence')) {
+    expect(w.page).toBe(1);
+    expect(w.message).toMatch(/^Page 1, table \d+, row \d+, column \d+: ".*" was read with confidence 0\.\d\d/);
+  }
+}
+
+describe('OCR reader on scans', () => {
+  it('reads a 300 dpi JPEG scan (grey paper, noise, 0.7° skew) into tables with the indicator rows', async () => {
+    const s = scan('seed-000-p2-300dpi.jpg');
+    const { layout, warnings } = await read(bytes(s.file), { engine });
+    expect(layout.pageCount).toBe(1);
+    expect(layout.pages[0]).toMatchObject({ number: 1, ocr: true });
+    checkProvenance(layout.blocks, warnings, layout.pages[0]!);
+    const score = scoreLayout(layout.blocks, expectedRows(s, await sourcePageText(s)));
+    // measured 14/15 rows, 78% of fields exact (see the report in scripts/bench-ocr.ts output)
+    expect(score.found / score.rows).toBeGreaterThanOrEqual(0.85);
+    expect(score.exact / score.fields).toBeGreaterThanOrEqual(0.65);
+  });
+
+  it('OCRs an image-only PDF page (200 dpi, -1.6°) through ocrPages, in the PDF page frame', async () => {
+    const s = scan('seed-000-p3-200dpi.pdf');
+    const { pages, warnings } = await ocrPages(bytes(s.file), [1], { engine });
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.info).toMatchObject({ number: 1, ocr: true });
+    checkProvenance(pages[0]!.blocks, warnings, pages[0]!.info);
+    const score = scoreLayout(pages[0]!.blocks, expectedRows(s, await sourcePageText(s)));
+    expect(score.found / score.rows).toBeGreaterThanOrEqual(0.85);
+    expect(score.exact / score.fields).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('decodes a bilevel G4 TIFF at its own resolution', async () => {
+    const [raster, ...more] = await decodeImage(bytes(scan('seed-002-p2-300dpi.tif').file));
+    expect(more).toHaveLength(0);
+    expect(raster!.dpi).toBe(300);
+    expect(raster!.width).toBeGreaterThan(2400);
+  });
+});
