@@ -1,7 +1,7 @@
 // OCR bench: every scan fixture read by our reader and by Debian's native `tesseract` CLI (chi_sim, whole
 // page), in the same run. Prints seconds per page for both, their ratio, and the field accuracy each reaches;
 // native tesseract's words are put into the cells our rule finder draws, so both are scored the same way.
-// Usage: npx tsx scripts/bench-ocr.ts [--model fast|best] [--ocr-dpi 200] [--workers N]
+// Usage: npx tsx scripts/bench-ocr.ts [--model fast|best] [--ocr-dpi 300] [--second-below 0.75] [--workers N] [--only NAME] [--verbose]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ import { SCAN_GRID } from '../packages/readers/src/ocr/read-page.ts';
 import { openDocument } from '../packages/readers/src/pdf/open-document.ts';
 import { emptyScore, expectedRows, FIELDS, loadManifest, pct, scoreLayout, SCANS_DIR, sourcePageText, type Score } from '../fixtures/scans/score.ts';
 
-const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const out = (line: string) => process.stdout.write(line + '\n');
 
 async function pictureOf(file: string, bytes: Uint8Array): Promise<Raster> {
@@ -61,7 +61,7 @@ async function native(file: string, raster: Raster, tmp: string): Promise<{ seco
 }
 
 async function main(): Promise<void> {
-  const scans = loadManifest();
+  const scans = loadManifest().filter((s) => !args.only || s.file.includes(args.only));
   const started = performance.now();
   const engine = await createOcrEngine({ model: args.model as 'fast' | 'best', workers: args.workers ? Number(args.workers) : undefined });
   const startup = (performance.now() - started) / 1000;
@@ -77,8 +77,8 @@ async function main(): Promise<void> {
       const rows = expectedRows(scan, await sourcePageText(scan));
       const t0 = performance.now();
       const ours = scan.file.endsWith('.pdf')
-        ? await ocrPages(bytes, [1], { engine, ocrDpi }).then((r) => ({ blocks: r.pages.flatMap((p) => p.blocks), warnings: r.warnings }))
-        : await read(bytes, { engine, ocrDpi }).then((r) => ({ blocks: r.layout.blocks, warnings: r.warnings }));
+        ? await ocrPages(bytes, [1], { engine, ocrDpi, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined }).then((r) => ({ blocks: r.pages.flatMap((p) => p.blocks), warnings: r.warnings }))
+        : await read(bytes, { engine, ocrDpi, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined }).then((r) => ({ blocks: r.layout.blocks, warnings: r.warnings }));
       const oursSeconds = (performance.now() - t0) / 1000;
       const nat = await native(scan.file, await pictureOf(scan.file, bytes), tmp);
       const o = scoreLayout(ours.blocks, rows);

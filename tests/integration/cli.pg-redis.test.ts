@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { loadTestSettings } from '@jixiao/config';
-import { extractionRuns, openDatabase, type Database } from '@jixiao/db';
+import { extractionRuns, openDatabase, reports, sourceFiles, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
 import { receiveFile } from '@jixiao/watcher';
 import { createScratchPostgres, type ScratchPostgres } from '../support/db.ts';
@@ -66,6 +66,18 @@ describe('jixiao work / ingest / status against Postgres and Redis', () => {
     expect(stdout).toMatch(/^extracted\s+5$/m);
     expect(stdout).toMatch(/^failures\s+0$/m);
     expect(Number(/^reports\s+(\d+)$/m.exec(stdout)?.[1])).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reprocess re-runs a file through the queue and replaces its rows', async () => {
+    const [file] = await database.db.select().from(sourceFiles).orderBy(sourceFiles.id).limit(1);
+    const rowsOf = async () => (await database.db.select({ n: count() }).from(reports).where(eq(reports.sourceFileId, file.id)))[0].n;
+    const before = await rowsOf();
+    const { stdout } = await run(process.execPath, [JIXIAO, 'reprocess', file.sha256!], { env, cwd: work });
+    expect(stdout).toMatch(/^selected\s+1$/m);
+    expect(stdout).toMatch(/^done\s+1$/m);
+    expect(await rowsOf()).toBe(before);
+    const runs = await database.db.select().from(extractionRuns).where(eq(extractionRuns.sourceFileId, file.id));
+    expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('on SIGTERM stops taking jobs, finishes the running one and exits 0', async () => {

@@ -59,6 +59,25 @@ describe('embedded mode (PGlite, inline ingest through the CLI)', () => {
     }
   });
 
+  it('reprocess --all re-runs every file and replaces its rows, never duplicating them', async () => {
+    const jixiao = (args: string[]) => run(process.execPath, [join(ROOT, 'bin/jixiao.mjs'), ...args], { env, cwd: work });
+    const factCount = async () => {
+      const database = openDatabase({ databaseUrl: null, pgliteDir: join(work, 'data', 'pglite') });
+      try {
+        return (await database.db.select({ n: count() }).from(indicatorFacts))[0].n;
+      } finally {
+        await database.close();
+      }
+    };
+    const before = await factCount();
+    const { stdout } = await jixiao(['reprocess', '--all']);
+    expect(stdout).toMatch(/^selected\s+5$/m);
+    expect(stdout).toMatch(/^done\s+5$/m);
+    expect(stdout).toMatch(/^failed\s+0$/m);
+    expect(await factCount()).toBe(before);
+    await expect(jixiao(['reprocess'])).rejects.toMatchObject({ code: 2 });
+  });
+
   it('stores nothing new when the same files are ingested again', async () => {
     const { stdout } = await ingest();
     expect(stdout).toMatch(/^already stored\s+5$/m);
@@ -66,7 +85,8 @@ describe('embedded mode (PGlite, inline ingest through the CLI)', () => {
     const database = openDatabase({ databaseUrl: null, pgliteDir: join(work, 'data', 'pglite') });
     try {
       expect(await database.db.select({ n: count() }).from(sourceFiles)).toEqual([{ n: 5 }]);
-      expect(await database.db.select({ n: count() }).from(extractionRuns)).toEqual([{ n: 5 }]);
+      // five intake runs and five re-runs: ingesting again queues nothing
+      expect(await database.db.select({ n: count() }).from(extractionRuns)).toEqual([{ n: 10 }]);
     } finally {
       await database.close();
     }

@@ -12,7 +12,7 @@ import { loadTestSettings } from '@jixiao/config';
 import type { Extraction } from '@jixiao/contract';
 import { extractionRuns, openDatabase, sourceFiles, type Database } from '@jixiao/db';
 import { extractFile } from '@jixiao/pipeline';
-import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
+import { enqueueExtraction, jobIdOf, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher, type InboxWatcher } from '@jixiao/watcher';
 import { startExtractWorker, stopExtractWorker, type ExtractWorker } from '@jixiao/worker';
 import { createScratchPostgres, type ScratchPostgres } from '../support/db.ts';
@@ -132,7 +132,8 @@ describe('pipeline on Postgres and Redis', () => {
     );
     expect(stored.runs[0]).toMatchObject({ errorCode: 'UnsupportedFormat', attempts: 1 });
     expect(stored.runs[0].errorMessage).toContain('junk.bin');
-    const job = await until(async () => ((await queue.getJob(sha))?.failedReason ? await queue.getJob(sha) : null), 10_000, 'the failed job');
+    const jobId = jobIdOf(stored.runs[0].id);
+    const job = await until(async () => ((await queue.getJob(jobId))?.failedReason ? await queue.getJob(jobId) : null), 10_000, 'the failed job');
     expect(job!.attemptsMade).toBe(1);
   });
 });

@@ -100,10 +100,10 @@ describe.each(DRIVERS)('repository on %s', (driver) => {
     expect(first.newFile).toBe(true);
     expect(first.runId).toBeTypeOf('number');
     const beforeStart = await recordReceivedFile(db, { sha256: SHA_A, originalName: 'a.pdf', sizeBytes: 10, archivePath: 'aa/aa/' + SHA_A }, 'v1');
-    expect(beforeStart).toEqual({ sourceFileId: first.sourceFileId, runId: first.runId, newFile: false });
+    expect(beforeStart).toMatchObject({ sourceFileId: first.sourceFileId, runId: first.runId, newFile: false });
     await startRun(db, first.runId!);
     const again = await recordReceivedFile(db, { sha256: SHA_A, originalName: 'copy of a.pdf', sizeBytes: 10, archivePath: 'aa/aa/' + SHA_A }, 'v1');
-    expect(again).toEqual({ sourceFileId: first.sourceFileId, runId: null, newFile: false });
+    expect(again).toMatchObject({ sourceFileId: first.sourceFileId, runId: null, newFile: false });
     const newVersion = await recordReceivedFile(db, { sha256: SHA_A, originalName: 'a.pdf', sizeBytes: 10, archivePath: 'aa/aa/' + SHA_A }, 'v2');
     expect(newVersion.runId).not.toBeNull();
     expect(newVersion.runId).not.toBe(first.runId);

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '@jixiao/contract';
+import { gridOf, type Block } from '@jixiao/layout';
 import { extractFile } from '@jixiao/pipeline';
 import { read as readDocx } from '../../packages/readers/src/docx/read.ts';
 import { read as readHtml } from '../../packages/readers/src/html/read.ts';
@@ -58,6 +59,22 @@ describe('DOCX made from a form.html reads as the HTML does', () => {
   it.skipIf(pairs.length === 0).each(pairs)('%s: same blocks, grids and cell texts', async (form) => {
     const docx = await readDocx(new Uint8Array(readFileSync(join(formsDir, form, 'form.docx'))));
     const html = await readHtml(new Uint8Array(readFileSync(join(formsDir, form, 'form.html'))));
-    expect(docx.layout.blocks).toEqual(html.layout.blocks);
+    expect(slotView(docx.layout.blocks)).toEqual(slotView(html.layout.blocks));
   });
 });
+
+/**
+ * Blocks as the reader's consumers see them: tables slot by slot (text, span and anchor of the covering cell).
+ * An empty cell and a missing slot at the end of a row read the same: LibreOffice pads short HTML rows
+ * (template-numbered-rows) with empty w:tc cells, which is not a difference in the form.
+ */
+function slotView(blocks: Block[]): unknown[] {
+  return blocks.map((b) => {
+    if (b.type !== 'table') return b;
+    return gridOf(b).map((row) => {
+      const slots = row.map((c) => (c && c.text !== '' ? [c.text, c.row, c.col, c.rowSpan, c.colSpan] : null));
+      while (slots.length && slots[slots.length - 1] === null) slots.pop();
+      return slots;
+    });
+  });
+}

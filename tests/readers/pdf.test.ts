@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isExtractionError } from '@jixiao/contract';
 import { gridOf, type Cell, type Layout, type TableBlock } from '@jixiao/layout';
-import { pagesWithoutText, read } from '../../packages/readers/src/pdf/read.ts';
+import { pagesWithoutText, read, readWith } from '../../packages/readers/src/pdf/read.ts';
 
 const dir = path.join(import.meta.dirname, '../../fixtures/readers/pdf');
 const bytes = (name: string) => new Uint8Array(readFileSync(path.join(dir, name)));
@@ -77,7 +77,32 @@ describe.each(producers)('PDF reader on %s output', (producer) => {
     const { layout, warnings } = await read(bytes(`blank.${producer}.pdf`));
     expect(layout.blocks).toEqual([]);
     expect(warnings.map((w) => w.code)).toContain('EmptyPage');
-    expect(pagesWithoutText(layout)).toEqual([1]);
+    // nothing on the page to read: OCR would find nothing either
+    expect(pagesWithoutText(layout)).toEqual([]);
+  });
+});
+
+// PDFium reads; pdf.js is the second engine for files PDFium rejects. Both must give the same layout, or a
+// damaged file would read differently from a sound copy of it.
+describe('PDFium and pdf.js give the same layout', () => {
+  const layoutText = (layout: Layout) =>
+    layout.blocks.map((b) =>
+      b.type === 'table' ? `${b.rows}×${b.cols} ${b.cells.map((c) => `${c.row},${c.col},${c.rowSpan},${c.colSpan}=${c.text}`).join(' | ')}` : b.text,
+    );
+  const formsDir = path.join(import.meta.dirname, '../../fixtures/forms');
+  it.each([
+    path.join(dir, 'split.lo.pdf'),
+    path.join(dir, 'merged.chromium.pdf'),
+    path.join(formsDir, 'seed-004/form.pdf'),
+    path.join(formsDir, 'seed-000/form-chromium.pdf'),
+    path.join(formsDir, 'seed-001/form-landscape.pdf'),
+  ])('%s', async (file) => {
+    const data = new Uint8Array(readFileSync(file));
+    const [pdfium, pdfjs] = [await readWith(data, {}, 'pdfium'), await readWith(data, {}, 'pdfjs')];
+    expect(layoutText(pdfium.layout)).toEqual(layoutText(pdfjs.layout));
+    expect(pdfium.layout.pages.map((p) => [p.number, Math.round(p.width!), Math.round(p.height!)])).toEqual(
+      pdfjs.layout.pages.map((p) => [p.number, Math.round(p.width!), Math.round(p.height!)]),
+    );
   });
 });
 
@@ -106,6 +131,14 @@ describe('PDF reader limits and bad files', () => {
     const { layout, warnings } = await read(bytes('image-only.pdf'));
     expect(warnings).toEqual([expect.objectContaining({ code: 'NoTextLayer', page: 1 })]);
     expect(pagesWithoutText(layout)).toEqual([1]);
+  });
+
+  it('does not send a page to OCR whose only text is the rest of a row split at the page break', async () => {
+    // page 5 holds the repeated header (dropped) and the lower part of a split row (joined to page 4)
+    const file = path.join(import.meta.dirname, '../../fixtures/forms/seed-000/form-landscape.pdf');
+    const { layout } = await read(new Uint8Array(readFileSync(file)));
+    expect(layout.blocks.some((b) => (b.type === 'table' ? b.cells.some((c) => c.page === 5 && c.text) : b.page === 5))).toBe(false);
+    expect(pagesWithoutText(layout)).toEqual([]);
   });
 
   it('stops at the page cap and at the time budget, with warnings', async () => {

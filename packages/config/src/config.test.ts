@@ -13,6 +13,9 @@ describe('loadConfig', () => {
     expect(c.workerConcurrency).toBe(2);
     expect(c.logLevel).toBe('info');
     expect(c.limits.timeBudgetMs).toBe(300_000);
+    expect(c.archiveLimits).toEqual({ maxMembers: 2000, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200 });
+    expect(c.worker).toEqual({ lockDurationMs: 60_000, stalledIntervalMs: 30_000 });
+    expect(c.stageDelayMs).toBe(0);
   });
 
   it('reads and types each setting', () => {
@@ -24,6 +27,11 @@ describe('loadConfig', () => {
         ARCHIVE_DIR: '/data/archive',
         LOG_LEVEL: 'DEBUG',
         MAX_FILE_MB: '10',
+        MAX_ARCHIVE_MEMBERS: '50',
+        MAX_ARCHIVE_MB: '2',
+        MAX_ARCHIVE_RATIO: '30',
+        JOB_BACKOFF_MS: '100',
+        WORKER_LOCK_MS: '1500',
         WHATEVER_ELSE: 'ignored',
       },
       '/x',
@@ -35,6 +43,9 @@ describe('loadConfig', () => {
       archiveDir: '/data/archive',
       logLevel: 'debug',
       limits: { maxBytes: 10 * 1024 * 1024 },
+      archiveLimits: { maxMembers: 50, maxTotalBytes: 2 * 1024 * 1024, maxRatio: 30 },
+      jobBackoffMs: 100,
+      worker: { lockDurationMs: 1500, stalledIntervalMs: 30_000 },
     });
   });
 
@@ -50,6 +61,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['MAX_PAGES', '-3'],
     ['QUEUE_PREFIX', 'a b'],
+    ['MAX_ARCHIVE_RATIO', '0'],
+    ['JIXIAO_TEST_STAGE_DELAY_MS', 'soon'],
   ])('rejects %s=%s with one line naming it', (name, value) => {
     try {
       loadConfig({ [name]: value });

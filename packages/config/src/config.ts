@@ -20,6 +20,16 @@ const positiveInt = (fallback: number) =>
       .transform((n) => n ?? fallback),
   );
 
+const optionalPositiveInt = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a positive whole number')
+    .transform(Number)
+    .refine((n) => n > 0, 'must be greater than 0')
+    .optional(),
+);
+
 const url = (protocols: string[]) =>
   z.preprocess(
     blankToUndefined,
@@ -59,6 +69,18 @@ export const EnvSchema = z.object({
   MAX_PAGES: positiveInt(500),
   FILE_TIME_BUDGET_S: positiveInt(300),
   FILE_STABLE_MS: positiveInt(2000),
+  MAX_ARCHIVE_MEMBERS: positiveInt(2000),
+  MAX_ARCHIVE_MB: positiveInt(1024),
+  MAX_ARCHIVE_RATIO: positiveInt(200),
+  /** first retry delay of a job that failed for an outage; doubles each attempt */
+  JOB_BACKOFF_MS: positiveInt(2000),
+  /** how long a worker's job lock lasts without renewal: a killed worker's job is taken again after about this */
+  WORKER_LOCK_MS: positiveInt(60_000),
+  /** how often workers look for jobs whose lock lapsed (stalled) */
+  WORKER_STALLED_INTERVAL_MS: positiveInt(30_000),
+  /** test hook: sleep this long inside the extract stage, so a test can kill a worker mid-job */
+  JIXIAO_TEST_STAGE_DELAY_MS: optionalPositiveInt,
+  API_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -79,6 +101,20 @@ export interface Config {
   logLevel: LogLevel;
   limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
   fileStableMs: number;
+  /** unpackZip's limits for archives dropped in */
+  archiveLimits: ArchiveLimits;
+  jobBackoffMs: number;
+  worker: { lockDurationMs: number; stalledIntervalMs: number };
+  /** test hook (JIXIAO_TEST_STAGE_DELAY_MS); 0 in production */
+  stageDelayMs: number;
+  /** the bearer token the API's write routes require; null: the API listens on 127.0.0.1 only and is read-only */
+  apiToken: string | null;
+}
+
+export interface ArchiveLimits {
+  maxMembers: number;
+  maxTotalBytes: number;
+  maxRatio: number;
 }
 
 /** A setting that cannot be used; `message` is one line that names the variable. */
@@ -123,5 +159,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     limits: { maxBytes: e.MAX_FILE_MB * 1024 * 1024, maxPages: e.MAX_PAGES, timeBudgetMs: e.FILE_TIME_BUDGET_S * 1000 },
     fileStableMs: e.FILE_STABLE_MS,
+    archiveLimits: { maxMembers: e.MAX_ARCHIVE_MEMBERS, maxTotalBytes: e.MAX_ARCHIVE_MB * 1024 * 1024, maxRatio: e.MAX_ARCHIVE_RATIO },
+    jobBackoffMs: e.JOB_BACKOFF_MS,
+    worker: { lockDurationMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
+    stageDelayMs: e.JIXIAO_TEST_STAGE_DELAY_MS ?? 0,
+    apiToken: e.API_TOKEN ?? null,
   };
 }

@@ -6,9 +6,12 @@ import { extractionRuns, indicators, reports, sourceFiles, type RunStatus } from
 export interface StartedRun {
   runId: number;
   sourceFileId: number;
-  sha256: string;
+  sha256: string | null;
   fileName: string;
-  archivePath: string;
+  /** where the bytes are kept; null for an archive member that could not be unpacked */
+  archivePath: string | null;
+  /** `archive.zip!/path` for a member of a ZIP */
+  archiveMemberPath: string | null;
   attempts: number;
 }
 
@@ -24,7 +27,12 @@ export async function startRun(db: Db, runId: number): Promise<StartedRun | null
     .returning({ sourceFileId: extractionRuns.sourceFileId, attempts: extractionRuns.attempts });
   if (!run) return null;
   const [file] = await db
-    .select({ sha256: sourceFiles.sha256, fileName: sourceFiles.originalName, archivePath: sourceFiles.archivePath })
+    .select({
+      sha256: sourceFiles.sha256,
+      fileName: sourceFiles.originalName,
+      archivePath: sourceFiles.archivePath,
+      archiveMemberPath: sourceFiles.archiveMemberPath,
+    })
     .from(sourceFiles)
     .where(eq(sourceFiles.id, run.sourceFileId));
   return { runId, ...run, ...file };
@@ -47,7 +55,8 @@ export async function runCountsByStatus(db: Db): Promise<Record<RunStatus, numbe
 export interface FailedRun {
   runId: number;
   fileName: string;
-  sha256: string;
+  archiveMemberPath: string | null;
+  sha256: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   finishedAt: Date | null;
@@ -58,6 +67,7 @@ export async function recentFailures(db: Db, limit = 10): Promise<FailedRun[]> {
     .select({
       runId: extractionRuns.id,
       fileName: sourceFiles.originalName,
+      archiveMemberPath: sourceFiles.archiveMemberPath,
       sha256: sourceFiles.sha256,
       errorCode: extractionRuns.errorCode,
       errorMessage: extractionRuns.errorMessage,
@@ -74,6 +84,7 @@ export interface RunOutcome {
   runId: number;
   status: RunStatus;
   fileName: string;
+  archiveMemberPath: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   reports: number;
@@ -88,6 +99,7 @@ export async function runOutcomes(db: Db, runIds: number[]): Promise<RunOutcome[
       runId: extractionRuns.id,
       status: extractionRuns.status,
       fileName: sourceFiles.originalName,
+      archiveMemberPath: sourceFiles.archiveMemberPath,
       errorCode: extractionRuns.errorCode,
       errorMessage: extractionRuns.errorMessage,
     })

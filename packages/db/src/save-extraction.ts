@@ -1,10 +1,12 @@
 // Store one Extraction as rows, in one transaction, and close its run as done. Either every row of the
 // file is there or none is: a crash halfway leaves the run 'processing' and the retry starts clean.
+// A file holds the rows of one run only: a re-run replaces the previous run's rows in the same transaction.
 // Returns null when the run was already done (nothing stored).
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Extraction } from '@jixiao/contract';
 import type { Db } from './database.ts';
 import { fundingRow, goalRow, indicatorRow, reportRow, warningRow } from './rows.ts';
+import { contentKey, joinDocumentByContent, promoteIfNewest, reportKeys } from './versions.ts';
 import { extractionRuns, fundingLines, goals, indicators, reports, sourceFiles, warnings } from './schema/index.ts';
 
 export interface StageTimings {
@@ -38,8 +40,17 @@ export async function saveExtraction(
       .where(and(eq(extractionRuns.id, run.runId), ne(extractionRuns.status, 'done')))
       .for('update');
     if (!open) return null;
+    // one writer per file at a time, so a delete-then-insert never interleaves with another run's
+    await tx.select({ id: sourceFiles.id }).from(sourceFiles).where(eq(sourceFiles.id, run.sourceFileId)).for('update');
+    const [newer] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.sourceFileId, run.sourceFileId), gt(reports.runId, run.runId)))
+      .limit(1);
+    // a later run of the same file already stored its rows: this one finishes without replacing them
+    if (!newer) await tx.delete(reports).where(eq(reports.sourceFileId, run.sourceFileId));
     const c = { reports: 0, fundingLines: 0, goals: 0, indicators: 0, warnings: 0 };
-    for (const [ordinal, report] of extraction.reports.entries()) {
+    for (const [ordinal, report] of (newer ? [] : extraction.reports).entries()) {
       const [{ id: reportId }] = await tx
         .insert(reports)
         .values(reportRow(report, ordinal, run.runId, run.sourceFileId))
@@ -65,6 +76,10 @@ export async function saveExtraction(
       c.warnings = extraction.warnings.length;
     }
     await tx.update(sourceFiles).set({ mediaType: extraction.source.mediaType }).where(eq(sourceFiles.id, run.sourceFileId));
+    if (!newer) {
+      await joinDocumentByContent(tx, run.sourceFileId, contentKey(reportKeys(extraction.reports)));
+      await promoteIfNewest(tx, run.sourceFileId);
+    }
     await tx
       .update(extractionRuns)
       .set({

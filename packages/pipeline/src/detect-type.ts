@@ -1,5 +1,6 @@
 // The media type from the bytes, never from the name (a workbook named .pdf is read as a workbook).
 import { fileTypeFromBuffer } from 'file-type';
+import { cfbMediaType } from '@jixiao/readers';
 
 export const MEDIA = {
   pdf: 'application/pdf',
@@ -15,6 +16,8 @@ export const MEDIA = {
 
 export async function detectMediaType(bytes: Uint8Array): Promise<string | null> {
   const ft = await fileTypeFromBuffer(bytes);
+  // file-type calls every legacy Office file application/x-cfb; its directory says which (.doc, .xls, …)
+  if (ft?.mime === 'application/x-cfb') return cfbMediaType(bytes) ?? ft.mime;
   if (ft) return ft.mime;
   if (looksLikeHtml(bytes)) return MEDIA.html;
   if (looksLikeText(bytes)) return MEDIA.text;

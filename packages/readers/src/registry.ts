@@ -10,7 +10,11 @@ const readers: Record<string, () => Promise<Reader>> = {
   // file-type names every .doc/.xls/.wps/.et `application/x-cfb`; the legacy reader tells them apart
   'application/x-cfb': async () => (await import('./legacy-office/read.ts')).read,
   'application/msword': async () => (await import('./legacy-office/read.ts')).read,
-  'application/pdf': async () => (await import('./pdf/read.ts')).read,
+  // the other kinds detectMediaType names from a CFB's directory: the legacy reader reads or explains them
+  'application/vnd.ms-works': async () => (await import('./legacy-office/read.ts')).read,
+  'application/vnd.ms-powerpoint': async () => (await import('./legacy-office/read.ts')).read,
+  'application/x-ooxml-encrypted': async () => (await import('./legacy-office/read.ts')).read,
+  'application/pdf': async () => (await import('./scanned-pdf/read.ts')).read,
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': async () => (await import('./docx/read.ts')).read,
   'text/html': async () => (await import('./html/read.ts')).read,
   'image/png': async () => (await import('./ocr/read.ts')).read,

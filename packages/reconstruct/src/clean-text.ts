@@ -59,6 +59,16 @@ function stripLevelMarks(text: string): string {
     .trim();
 }
 
+/**
+ * A number cell as one number: a narrow PDF cell wraps `99.13` as `99.1` ⏎ `3` and the reader may join the
+ * lines with a space (authored-city-transport form.pdf 合计). Only where the cell is a number once the
+ * spaces are gone; any other text is returned as it is.
+ */
+export function numberCell(text: string): string {
+  const joined = text.replace(/(?<=[\d.,])\s+(?=[\d.,%％])/g, '');
+  return joined !== text && isNumberLike(joined) ? joined : text;
+}
+
 export function isNumberLike(text: string): boolean {
   return /^[-+]?\d[\d,，]*(?:\.\d+)?\s*[%％]?$/.test(text.trim());
 }

@@ -2,24 +2,18 @@
 // indicators — and its total and grade. Rows arrive in reading order; the builder keeps which table it
 // is in and what merged cells carry down.
 import type { Goal } from '@jixiao/contract';
-import type { FundingDraft, IndicatorDraft, ReportDraft } from './draft.ts';
-import { cleanLevel, cleanName, cleanText, compact, isBlankCell, isNumberLike, stripColon } from './clean-text.ts';
+import type { IndicatorDraft, ReportDraft } from './draft.ts';
+import { cleanLevel, cleanName, cleanText, isBlankCell, numberCell } from './clean-text.ts';
 import { bestOffset } from './align-row.ts';
 import { projectRow } from './project-row.ts';
+import { levelAcrossPages, renameLevel } from './page-split-level.ts';
 import type { FundingHeader, GoalHeader, IndicatorHeader } from './table-headers.ts';
 import { isGoalLabel, isLevel1Word, isLevel2Word } from './level-vocabulary.ts';
-import { headerUnit } from './header-vocabulary.ts';
-import type { Row } from './rows.ts';
-import { filled } from './rows.ts';
+import { fundingLine, isNumberingRow, resolveRatioColumns } from './funding-row.ts';
+import { filled, rowBox, type Row } from './rows.ts';
 import { unionBox } from '@jixiao/layout';
 
 type Section = 'none' | 'funding' | 'goals' | 'indicators';
-
-/**
- * Budget tables that print no unit are in 万元, the unit every template's money columns default to
- * (authored-city-transport: `预算执行情况(10分)` with no `(万元)` anywhere on the form).
- */
-const DEFAULT_FUNDING_UNIT = '万元';
 
 export class FormBuilder {
   readonly draft: ReportDraft;
@@ -30,6 +24,8 @@ export class FormBuilder {
   unitHint: string | null = null;
   /** goal and merged level cells carried down to rows that print them empty */
   private carry = { goal: null as string | null, level1: null as string | null, level2: null as string | null, table: null as number | null };
+  /** the second part of a level cell a page break split, standing for the whole word carried (page-split-level.ts) */
+  private splitParts = { level1: null as string | null, level2: null as string | null };
   pendingTotal = false;
   /** the goal number a goal table prints in its 序号 column, carried down its merged cells */
   goalIndex: number | null = null;
@@ -64,53 +60,19 @@ export class FormBuilder {
   /** A data row of the funding table. Returns false when the row is not one (the table has ended). */
   fundingRow(row: Row): boolean {
     const h = this.funding!;
-    const cells = row.cells.map((c) => c.text);
     if (row.table !== h.table) return false;
+    const cells = row.cells.map((c) => c.text);
     if (isNumberingRow(cells)) {
-      this.resolveRatioColumns(cells);
+      for (const header of resolveRatioColumns(h, cells)) {
+        this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === 'UnknownColumn' && w.message.includes(`"${header}"`)));
+      }
       return true;
     }
-    // a caption merged down the table's side (`预算执行情况(10分)` spanning every line) is not a line's label
-    const labelAt = cells.findIndex((t, c) => t !== '' && !isAmount(t) && row.cells[c]!.anchored);
-    const labelText = labelAt >= 0 ? stripColon(cleanText(cells[labelAt]!)) : '';
-    const amounts = [...h.cols.entries()].filter(([, f]) => f !== 'label' && f !== 'ignore');
-    // a label printed over the first amount column pushes the amounts right (seed 004's last form)
-    const offset = labelAt >= h.firstAmountCol ? labelAt + 1 - h.firstAmountCol : 0;
-    const read = (col: number): string | null => {
-      const t = cells[col + offset] ?? '';
-      return t === '' ? null : t;
-    };
-    const anyAmount = amounts.some(([c]) => isAmount(cells[c + offset] ?? ''));
-    if (labelAt >= 0 && labelAt >= h.firstAmountCol + offset) return false;
-    if (!anyAmount && !(labelText && /(资金|拨款|补助|结转|结余|支出|经费|合计|总计|总额)/.test(labelText) && !/管理情况|说明|原因/.test(labelText))) return false;
-    // `部门预算金额(万元)`: the unit printed on the label is the line's unit, and not part of its label
-    const labelUnit = headerUnit(labelText);
-    const unit = h.unit ?? labelUnit ?? this.unitHint ?? DEFAULT_FUNDING_UNIT;
-    const label = labelText.replace(new RegExp(`\\s*[(（]\\s*${unit}\\s*[)）]$`), '');
-    const line: FundingDraft = {
-      label: label || h.label || '',
-      unit,
-      initialBudget: null, annualBudget: null, executed: null, executionRate: null, weight: null, score: null,
-      page: row.page, box: rowBox(row),
-    };
-    for (const [col, field] of amounts) (line as unknown as Record<string, string | null>)[field] = read(col);
+    const line = fundingLine(h, row, this.unitHint);
+    if (!line) return false;
     this.draft.funding.push(line);
     this.notePage(row.page);
     return true;
-  }
-
-  /**
-   * A numbering row `1 | 2 | 3 | 4 | 5=4/3` says what an unknown column is: `5=4/3` is column 4 over
-   * column 3, an execution rate whatever its header calls it (seed 003's 预算执行数).
-   */
-  private resolveRatioColumns(cells: string[]): void {
-    const h = this.funding!;
-    cells.forEach((t, col) => {
-      if (!/^\d+=\d+\/\d+$/.test(compact(t)) || !h.unknownCols.has(col) || [...h.cols.values()].includes('executionRate')) return;
-      h.cols.set(col, 'executionRate');
-      const header = h.unknownCols.get(col)!;
-      this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === 'UnknownColumn' && w.message.includes(`"${header}"`)));
-    });
   }
 
   /** A data row of the goals table. */
@@ -132,7 +94,12 @@ export class FormBuilder {
     const target = firstText(targetCol, nextCol(h, targetCol, cells.length));
     const actual = actualCol === undefined ? null : firstText(actualCol, nextCol(h, actualCol, cells.length));
     const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanLevel(row.cells[listCol]?.raw ?? '').replace(/^\d+\s*[.、．]\s*/, '');
-    if (target === null && actual === null && !listed) return false;
+    if (target === null && actual === null && !listed) {
+      // the lower half of a row a page break cut (`总体` | … ⏎ `目标` | …, form-landscape.pdf) prints only
+      // in the caption columns left of the goals: it is no goal, and the table goes on
+      const printedAt = row.cells.flatMap((c, i) => (c.anchored && c.text !== '' ? [i] : []));
+      return printedAt.length > 0 && printedAt.every((i) => i < targetCol);
+    }
     const printedIndex = indexCol !== undefined ? row.cells[indexCol]?.text ?? '' : '';
     if (/^\d+$/.test(printedIndex)) this.goalIndex = Number(printedIndex);
     if (target !== null || actual !== null) {
@@ -144,6 +111,22 @@ export class FormBuilder {
     if (listed) this.draft.indicators.push(listedIndicator(this.goalIndex === null ? null : String(this.goalIndex), listed, row));
     this.notePage(row.page);
     return true;
+  }
+
+  /** The level a row prints, made whole where a merged level cell's text broke over a page (page-split-level.ts). */
+  private levelOf(level: 'level1' | 'level2', printed: string, samePage: boolean): string {
+    const carried = this.carry[level];
+    // the later rows of the cell's second part print that part again (carried down the merge)
+    if (printed && printed === this.splitParts[level] && carried) return carried;
+    const whole = levelAcrossPages(level, carried, printed, samePage);
+    if (!whole) {
+      if (printed) this.splitParts[level] = null;
+      return printed;
+    }
+    renameLevel(this.draft.indicators, level, carried!, whole);
+    this.carry[level] = whole;
+    this.splitParts[level] = printed;
+    return whole;
   }
 
   /** A data row of the indicator table; returns false for a row that is not an indicator. */
@@ -195,12 +178,14 @@ export class FormBuilder {
     if (goal) {
       if (goal !== this.carry.goal) this.carry = { ...this.carry, goal, level1: null, level2: null };
     }
-    let level1 = cleanLevel(rawOf('level1'));
+    const previous = this.draft.indicators.at(-1);
+    const samePage = !previous || previous.page === null || row.page === null || previous.page === row.page;
+    let level1 = this.levelOf('level1', cleanLevel(rawOf('level1')), samePage);
     if (level1) {
       if (level1 !== this.carry.level1) this.carry.level2 = null;
       this.carry.level1 = level1;
     } else level1 = this.carry.level1 ?? '';
-    let level2 = cleanLevel(rawOf('level2'));
+    let level2 = this.levelOf('level2', cleanLevel(rawOf('level2')), samePage);
     if (level2) this.carry.level2 = level2;
     else level2 = this.carry.level2 ?? '';
     // `★` marks a core indicator; the name keeps it as printed
@@ -217,8 +202,8 @@ export class FormBuilder {
       target = target === '' ? '' : `${op}${target}${unit}`;
     }
     const actual = cleanText(cellOf('actual'));
-    const weight = cleanText(cellOf('weight'));
-    const score = cleanText(cellOf('score'));
+    const weight = numberCell(cleanText(cellOf('weight')));
+    const score = numberCell(cleanText(cellOf('score')));
     const deviation = cleanText(cellOf('deviation'));
     // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator
     if (!level3 && !target && !actual && !weight && !score) return true;
@@ -272,10 +257,6 @@ function isComparator(text: string): boolean {
   return /^(?:[≥≧≤≦=＝═﹦><＞＜]|>=|<=|＞＝|＜＝|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|高于|低于|约)$/.test(text.replace(/\s+/g, ''));
 }
 
-/** Where a row is printed: its own cells, not the merged cells it shares with the rows above. */
-function rowBox(row: Row) {
-  return unionBox(row.cells.filter((c) => c.anchored && c.text !== '').map((c) => c.box));
-}
 
 function nextCol(h: GoalHeader, col: number, end: number): number {
   const later = [...h.cols.keys()].filter((c) => c > col);
@@ -286,15 +267,6 @@ function sameMap(a: IndicatorHeader, b: IndicatorHeader): boolean {
   return JSON.stringify(a.map) === JSON.stringify(b.map);
 }
 
-function isAmount(text: string): boolean {
-  const t = compact(text);
-  return isNumberLike(t) || /^[-/—－／]+$/.test(t);
-}
 
-/** `1 | 2 | 3 | 4 | 5=4/3`: the column numbering some templates print under the header (seed 003). */
-function isNumberingRow(cells: string[]): boolean {
-  const printed = cells.filter((t) => t.trim() !== '');
-  return printed.length >= 3 && printed.every((t) => /^\d+(\s*=\s*[\d+\-*/×÷()]+)?$/.test(compact(t))) && printed.some((t) => /=/.test(t)) || (printed.length >= 3 && printed.every((t, i) => compact(t) === String(i + 1)));
-}
 
 export { filled };

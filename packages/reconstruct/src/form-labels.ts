@@ -1,7 +1,7 @@
 // The words around a form's tables: titles, the label cells of its head (部门名称, 项目名称 …), totals and
 // grades. Each is read from the row it sits in; nothing here knows which table the row belongs to.
 import type { ReportKind } from '@jixiao/contract';
-import { compact, stripColon } from './clean-text.ts';
+import { compact, numberCell, stripColon } from './clean-text.ts';
 import { ROW_LABELS } from './header-vocabulary.ts';
 
 const TOTAL_WORDS = new Set(ROW_LABELS.total.map(compact));
@@ -9,8 +9,16 @@ const GRADE_WORDS = new Set(ROW_LABELS.grade.map(compact));
 
 /** A form title: `项目支出绩效自评表`, `整体支出绩效自评表`, `…转移支付整体绩效自评表`, `2021年部门整体支出绩效自评报告`. */
 export function isTitle(text: string): boolean {
-  const c = compact(text);
+  const c = compact(titleText(text));
   return c.length <= 60 && /(绩效自评表|绩效自评报告|绩效评价自评报告|绩效自评情况表|绩效目标自评表)$/.test(c);
+}
+
+/**
+ * The title without the year line a reader ran into it: `项目支出绩效自评表（2023年度）` (a PDF paragraph
+ * holding both lines) is the title `项目支出绩效自评表` over the year 2023.
+ */
+export function titleText(text: string): string {
+  return text.replace(/\s*[(（]\s*20\d{2}\s*年度?\s*[)）]\s*$/, '').trim();
 }
 
 export function kindFromTitle(text: string): ReportKind {
@@ -44,7 +52,7 @@ export type MetaField = 'organisation' | 'supervisor' | 'centralSupervisor' | 'i
 const META_LABELS: [RegExp, MetaField][] = [
   [/^(部门|单位|部门\(单位\)|预算部门|预算单位)名称$/, 'organisation'],
   [/^中央主管部门$/, 'centralSupervisor'],
-  [/^(主管部门|主管单位|项目主管部门)$/, 'supervisor'],
+  [/^(主管部门|主管单位|项目主管部门|地方主管部门|本级主管部门)$/, 'supervisor'],
   [/^(实施单位|项目实施单位)$/, 'implementingUnit'],
   [/^项目名称$/, 'projectName'],
   [/^转移支付(项目)?名称$/, 'transferName'],
@@ -85,7 +93,7 @@ export function gradeWord(text: string): string | null {
 
 /** A grade inside prose: `整体绩效自评等级为优。`, `评价等次：优秀`; not a legend `优秀（90（含）-100分）`. */
 export function gradeInText(text: string): string | null {
-  const m = new RegExp(`(?:等级|等次)(?:为|是|:|：|评定为)\\s*${GRADE}(?![（(\\d\\u4e00-\\u9fff])`).exec(compact(text));
+  const m = new RegExp(`(?:等级|等次)(?:为|是|:|：|评定为)\\s*["“”'‘’「『]?${GRADE}["“”'‘’」』]?(?![（(\\d\\u4e00-\\u9fff])`).exec(compact(text));
   return m ? m[1]! : null;
 }
 
@@ -97,5 +105,5 @@ export function totalInText(text: string): string | null {
 
 /** `92分` → `92`: the unit word printed after a score. */
 export function scoreText(text: string): string {
-  return text.replace(/\s*分$/, '').trim();
+  return numberCell(text.replace(/\s*分$/, '').trim());
 }

@@ -8,12 +8,13 @@ import { compact, isNumberLike, stripColon } from './clean-text.ts';
 import { FormBuilder } from './form-builder.ts';
 import {
   gradeInText, gradeWord, isDateLabel, isGradeLabel, isTitle, isTotalLabel, kindFromTitle, metaField, metaInParagraph,
-  organisationFromTitle, scoreText, totalInText, yearIn, type MetaField,
+  organisationFromTitle, scoreText, titleText, totalInText, yearIn, type MetaField,
 } from './form-labels.ts';
 import { filled, layoutRows, type Row } from './rows.ts';
 import { fundingHeader, goalHeader, indicatorHeader, unknownColumnWarnings, type IndicatorHeader } from './table-headers.ts';
 import { resolveColumns } from './resolve-columns.ts';
 import { projectRow } from './project-row.ts';
+import { totalScoreOf } from './total-row.ts';
 
 const ORG_RANK: Partial<Record<MetaField | 'title', number>> = { organisation: 1, supervisor: 2, title: 3, reportingUnit: 4, centralSupervisor: 5 };
 
@@ -101,8 +102,13 @@ export function reconstruct(layout: Layout): ReconstructResult {
       continue;
     }
 
+    // a grade label beside its value anywhere in a row (`分总 | 100 | 98.7 | 自评等级 | 优`), or in a sentence
+    cells.forEach((c, k) => {
+      if (isGradeLabel(c.text) && cells[k + 1]) f.draft.grade ??= gradeWord(cells[k + 1]!.text);
+      f.draft.grade ??= gradeInText(c.text);
+    });
     if (isTotalLabel(first) && f.section !== 'funding') {
-      readTotal(f, row, cells);
+      readTotal(f, row);
       f.section = 'none';
       continue;
     }
@@ -118,7 +124,6 @@ export function reconstruct(layout: Layout): ReconstructResult {
       continue;
     }
     for (const c of cells) {
-      f.draft.grade ??= gradeInText(c.text);
       if (f.draft.totalScore === null) f.draft.totalScore = totalInText(c.text);
     }
     if (/(结论|^说明$|^备注$|评价人员|^注[:：])/.test(compact(first)) && f.section !== 'funding') {
@@ -155,7 +160,9 @@ function isFormStart(field: MetaField): boolean {
   return field === 'projectName' || field === 'transferName';
 }
 
-function setTitle(f: FormBuilder, title: string): void {
+function setTitle(f: FormBuilder, printed: string): void {
+  const title = titleText(printed);
+  f.draft.fiscalYear ??= yearIn(printed);
   f.draft.title = title;
   const kind = kindFromTitle(title);
   if (kind !== 'unknown') f.draft.kind = kind;
@@ -204,19 +211,8 @@ function noteKindFromRow(f: FormBuilder, cells: { text: string }[]): void {
   else if (/^(部门名称|预算执行情况)|整体支出/.test(c)) f.kindHint = 'department';
 }
 
-function readTotal(f: FormBuilder, row: Row, cells: { col: number; text: string }[]): void {
-  const label = compact(cells[0]!.text);
-  const numbers = cells.slice(1).map((c) => scoreText(c.text)).filter((t) => isNumberLike(t));
-  // 总分/合计 rows print the weight total and the score; a labelled total (综合得分 96) prints one value
-  const isLabelValue = /得分|自评总分|评价总分/.test(label) && !/^总分$/.test(label);
-  let value: string | null = null;
-  const scoreCol = f.indicators?.map.score;
-  // read in the indicator header's columns: a PDF table joined over pages may print it a slot off
-  const inColumns = f.indicators && row.table !== null ? projectRow(row, f.indicators.columns) : row.cells;
-  const atScore = scoreCol !== undefined ? scoreText(inColumns[scoreCol]?.text ?? '') : '';
-  if (isLabelValue) value = numbers[0] ?? null;
-  else if (isNumberLike(atScore)) value = atScore;
-  else value = numbers.length ? numbers[numbers.length - 1]! : null;
+function readTotal(f: FormBuilder, row: Row): void {
+  const value = totalScoreOf(row, f.indicators);
   if (value !== null) f.draft.totalScore = value;
   else f.pendingTotal = true;
 }

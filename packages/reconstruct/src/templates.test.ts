@@ -162,6 +162,15 @@ describe('kinds and heads', () => {
     expect([r.kind, r.title, r.projectName]).toEqual(['transfer_payment', '绩效目标自评表', '农村公路养护补助']);
   });
 
+  it('reads a title and its year line run into one paragraph', () => {
+    const r = only(layoutOf(para('项目支出绩效自评表（2023年度）'), table([
+      ['项目名称', '道路养护'],
+      ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分'],
+      ['产出指标', '数量指标', 'x', '1个', '1个', '10', '10'],
+    ])));
+    expect([r.title, r.fiscalYear, r.kind]).toEqual(['项目支出绩效自评表', 2023, 'project']);
+  });
+
   it('keeps a numeric code before a unit name as printed', () => {
     const r = only(layoutOf(para('项目支出绩效自评表'), table([
       ['项目名称', '道路养护', '实施单位', '219-青山镇人民政府'],

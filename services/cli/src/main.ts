@@ -8,6 +8,9 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerWatch } from './commands/watch.ts';
 import { registerWork } from './commands/work.ts';
 import { registerStatus } from './commands/status.ts';
+import { registerReprocess } from './commands/reprocess.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerExport } from './commands/export.ts';
 
 const program = new Command('jixiao')
   .description('绩效自评表 → typed Postgres: ingest, extract, query')
@@ -20,6 +23,9 @@ registerIngest(program);
 registerWatch(program);
 registerWork(program);
 registerStatus(program);
+registerReprocess(program);
+registerServe(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FileStabilityTracker } from './file-stability-tracker.ts';
+import { EMPTY_PERIODS, FileStabilityTracker } from './file-stability-tracker.ts';
 
 function setup(stableMs = 1000) {
   let t = 0;
@@ -39,12 +39,25 @@ describe('FileStabilityTracker', () => {
     expect(tracker.takeSettled()).toEqual([]);
   });
 
-  it('never settles an empty file', () => {
+  it('settles an empty file only after it stays empty for many periods', () => {
     const { tracker, advance } = setup();
     tracker.observe('empty.pdf', { size: 0, mtimeMs: 1 });
-    advance(10_000);
+    advance(1000 * EMPTY_PERIODS - 1);
     expect(tracker.takeSettled()).toEqual([]);
     expect(tracker.pending()).toEqual(['empty.pdf']);
+    advance(1);
+    expect(tracker.takeSettled()).toEqual(['empty.pdf']);
+  });
+
+  it('restarts the wait when an empty file starts to fill', () => {
+    const { tracker, advance } = setup();
+    tracker.observe('a.pdf', { size: 0, mtimeMs: 1 });
+    advance(1000 * EMPTY_PERIODS - 100);
+    tracker.observe('a.pdf', { size: 10, mtimeMs: 2 });
+    advance(999);
+    expect(tracker.takeSettled()).toEqual([]);
+    advance(1);
+    expect(tracker.takeSettled()).toEqual(['a.pdf']);
   });
 
   it('tracks files independently and forgets removed ones', () => {

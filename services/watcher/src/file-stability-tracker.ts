@@ -11,6 +11,9 @@ interface Tracked extends FileState {
   changedAt: number;
 }
 
+/** How many quiet periods an empty file waits before it is settled. */
+export const EMPTY_PERIODS = 15;
+
 export class FileStabilityTracker {
   private readonly files = new Map<string, Tracked>();
 
@@ -37,14 +40,15 @@ export class FileStabilityTracker {
   }
 
   /**
-   * Paths quiet for at least stableMs, removed from tracking. An empty file is never settled: it is how most
-   * copies begin, and an empty report is worth nothing anyway.
+   * Paths quiet for at least stableMs, removed from tracking. An empty file is how most copies begin: it must
+   * stay empty for EMPTY_PERIODS quiet periods before it counts as settled (and then fails as an empty file,
+   * which is a clearer answer than silence).
    */
   takeSettled(): string[] {
     const now = this.now();
     const settled: string[] = [];
     for (const [path, f] of this.files) {
-      if (f.size > 0 && now - f.changedAt >= this.stableMs) {
+      if (now - f.changedAt >= (f.size > 0 ? this.stableMs : this.stableMs * EMPTY_PERIODS)) {
         settled.push(path);
         this.files.delete(path);
       }

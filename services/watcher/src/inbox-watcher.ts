@@ -1,11 +1,13 @@
 // The watcher service: files appearing in INBOX_DIR (and those already there at start) are, once they have
 // finished being written, archived, recorded and handed on: to the queue (REDIS_URL set) or, in the embedded
 // set-up, to the stages in this same process. Extraction itself is not the watcher's business.
+// At start it reconciles the database with the queue: every run not finished is handed on again (a job lost
+// with a Redis restart, or a hand-over that never happened), so no recorded file is forgotten.
 import { mkdir, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
-import type { Logger } from '@jixiao/config';
-import type { Db } from '@jixiao/db';
+import type { ArchiveLimits, Logger } from '@jixiao/config';
+import { unfinishedRuns, type Db } from '@jixiao/db';
 import type { ExtractJob } from '@jixiao/queue';
 import { FileStabilityTracker } from './file-stability-tracker.ts';
 import { isIgnoredName } from './ignored-names.ts';
@@ -16,6 +18,7 @@ export interface WatcherDeps {
   archiveDir: string;
   /** how long a file must stay unchanged before it is read */
   fileStableMs: number;
+  archiveLimits?: ArchiveLimits;
   db: Db;
   /** hand a newly recorded file on: enqueue it, or process it inline */
   dispatch: (job: ExtractJob) => Promise<void>;
@@ -50,17 +53,41 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   log.info({ inbox: deps.inboxDir, stableMs: deps.fileStableMs }, 'watching inbox');
 
+  /** Hand on every unfinished run again; retried until the database and the queue answer. */
+  async function reconcile(): Promise<void> {
+    try {
+      const runs = await unfinishedRuns(deps.db);
+      await Promise.all(runs.map((run) => deps.dispatch(run)));
+      log.info({ runs: runs.length }, 'reconciled: unfinished runs handed on again');
+    } catch (err) {
+      log.error({ err }, `could not reconcile the database with the queue; trying again in ${RETRY_MS / 1000} s`);
+      const t = setTimeout(() => {
+        retries.delete(t);
+        track(reconcile());
+      }, RETRY_MS);
+      retries.add(t);
+    }
+  }
+
+  function track(p: Promise<void>): void {
+    const tracked = p.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+
   async function handOver(path: string): Promise<void> {
     const file = relative(deps.inboxDir, path);
     try {
-      const received = await receiveFile(deps, path);
+      const received = await receiveFile(deps, path, file);
       const fileLog = log.child({ sha256: received.sha256, file, runId: received.runId });
-      if (received.runId === null) {
+      if (received.archive) {
+        const { members, failures } = received.archive;
+        fileLog.info({ members, newMembers: received.jobs.length, failures: failures.length }, 'archive received');
+        for (const f of failures) fileLog.warn({ member: f.archivePath, code: f.code }, f.message);
+      } else if (received.jobs.length === 0) {
         fileLog.info('already received: nothing to do');
         return;
-      }
-      fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
-      await deps.dispatch({ runId: received.runId, sha256: received.sha256, fileName: received.fileName });
+      } else fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
+      await Promise.all(received.jobs.map((job) => deps.dispatch(job)));
     } catch (err) {
       log.error({ err, file }, `could not hand over the file; trying again in ${RETRY_MS / 1000} s`);
       const t = setTimeout(() => {
@@ -81,11 +108,10 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
         tracker.forget(path);
       }
     }
-    for (const path of tracker.takeSettled()) {
-      const p = handOver(path).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    }
+    for (const path of tracker.takeSettled()) track(handOver(path));
   }
+
+  track(reconcile());
 
   let ticking: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {

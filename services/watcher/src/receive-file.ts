@@ -1,25 +1,41 @@
 // A file arrives (from the inbox or `jixiao ingest`): keep its bytes in the archive under their hash and record
 // it. The copy is hashed, not the original, so what the archive holds is exactly what the hash names even if
-// someone rewrites the original meanwhile.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+// someone rewrites the original meanwhile. A ZIP is kept as it came and recorded as a container; its members
+// are the files (receive-archive.ts).
+import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ArchiveLimits } from '@jixiao/config';
 import { recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
+import type { ExtractJob } from '@jixiao/queue';
+import { archivePathOf, sha256OfFile } from './archive-store.ts';
+import { isZipArchive, receiveArchive, type ArchiveIntake } from './receive-archive.ts';
+
+export interface ReceiveDeps {
+  db: Db;
+  archiveDir: string;
+  /** unpackZip's limits; the defaults of @jixiao/archive when absent */
+  archiveLimits?: ArchiveLimits;
+}
 
 export interface ReceivedFile extends IntakeResult {
   sha256: string;
   fileName: string;
   sizeBytes: number;
+  /** what to hand on to the stages: the file's queued run, or for a ZIP each new member's */
+  jobs: ExtractJob[];
+  /** every run this arrival recorded or found waiting, member failures included (for summaries) */
+  runIds: number[];
+  /** set when the file is a ZIP */
+  archive: ArchiveIntake | null;
 }
 
-/** ab/cd/<sha256>: two levels of 256 folders keep any one folder small. */
-export function archivePathOf(sha256: string): string {
-  return join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
-}
-
-export async function receiveFile(deps: { db: Db; archiveDir: string }, path: string): Promise<ReceivedFile> {
+/**
+ * Archive and record the file at `path`. `logicalPath` is where it sits in the inbox (or under the folder given
+ * to `jixiao ingest`): new bytes at a logical path seen before become the next version of that document.
+ */
+export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath = basename(path)): Promise<ReceivedFile> {
   await mkdir(deps.archiveDir, { recursive: true });
   const tmp = join(deps.archiveDir, `.incoming-${randomBytes(6).toString('hex')}`);
   try {
@@ -31,15 +47,15 @@ export async function receiveFile(deps: { db: Db; archiveDir: string }, path: st
     await mkdir(dirname(target), { recursive: true });
     await rename(tmp, target); // same bytes already archived: replaced by an identical copy
     const fileName = basename(path);
-    const intake = await recordReceivedFile(deps.db, { sha256, originalName: fileName, sizeBytes: size, archivePath }, EXTRACTOR_VERSION);
-    return { ...intake, sha256, fileName, sizeBytes: size };
+    const file = { sha256, originalName: fileName, sizeBytes: size, archivePath, logicalPath };
+    if (await isZipArchive(target)) {
+      const archive = await receiveArchive(deps, file, target);
+      return { ...archive.container, runId: null, sha256, fileName, sizeBytes: size, jobs: archive.jobs, runIds: archive.runIds, archive };
+    }
+    const intake = await recordReceivedFile(deps.db, file, EXTRACTOR_VERSION);
+    const jobs = intake.runId === null ? [] : [{ runId: intake.runId, sha256, fileName }];
+    return { ...intake, sha256, fileName, sizeBytes: size, jobs, runIds: jobs.map((j) => j.runId), archive: null };
   } finally {
     await unlink(tmp).catch(() => {});
   }
-}
-
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

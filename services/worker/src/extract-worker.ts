@@ -9,6 +9,9 @@ import { processStoredFile, type StageDeps } from './process-stored-file.ts';
 export interface WorkerDeps extends StageDeps {
   queue: QueueSettings;
   concurrency: number;
+  /** lock length and stalled-job check period (ms); tests set them low to see a killed worker's job retaken */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 export type ExtractWorker = Worker<ExtractJob, ExtractJobResult>;
@@ -41,7 +44,8 @@ export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
       prefix: deps.queue.prefix,
       concurrency: deps.concurrency,
       // a slow OCR job keeps its lock renewed (every lockDuration/2); a crashed worker's job is retaken after this
-      lockDuration: 60_000,
+      lockDuration: deps.lockDurationMs ?? 60_000,
+      stalledInterval: deps.stalledIntervalMs ?? 30_000,
       maxStalledCount: 2,
     },
   );

@@ -6,9 +6,18 @@ import { processStoredFile, type StageDeps } from './process-stored-file.ts';
 
 export function inlineDispatch(deps: StageDeps, concurrency: number): (job: ExtractJob) => Promise<void> {
   const limit = pLimit(concurrency);
-  return (job) =>
-    limit(async () => {
-      const log = deps.logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
-      await processStoredFile({ ...deps, logger: log }, job.runId);
-    });
+  // a run handed on twice (the start-up reconciliation and the inbox scan both find it) is processed once
+  const pending = new Set<number>();
+  return async (job) => {
+    if (pending.has(job.runId)) return;
+    pending.add(job.runId);
+    try {
+      await limit(async () => {
+        const log = deps.logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
+        await processStoredFile({ ...deps, logger: log }, job.runId);
+      });
+    } finally {
+      pending.delete(job.runId);
+    }
+  };
 }

@@ -1,12 +1,14 @@
 // The stages for one recorded file, shared by the queue worker and inline `jixiao ingest`: read the archived
 // bytes, extract, store in one transaction. Bad input (ExtractionError) closes the run as failed with its
-// code and message; anything else (database down, a bug) is thrown for the caller to retry or report.
+// code and message, and so does a reader that crashes on the bytes (the same bytes would crash it again);
+// anything else (database down, archive unreadable) is thrown for the caller to retry or report.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
 import { extractFileTimed } from '@jixiao/pipeline';
+import { refuseIncomplete } from './refuse-incomplete.ts';
 
 export interface StageDeps {
   db: Db;
@@ -14,6 +16,8 @@ export interface StageDeps {
   limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
+  /** test hook: sleep this long inside the stage (a test kills the worker meanwhile) */
+  stageDelayMs?: number;
 }
 
 export type ProcessOutcome =
@@ -30,8 +34,12 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
   }
   const log = deps.logger;
   try {
+    if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
     const bytes = await readArchived(deps, run.archivePath, run.fileName);
-    const { extraction, timings } = await extractFileTimed(bytes, { fileName: run.fileName, ...deps.limits });
+    if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
+    const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits });
+    const refused = refuseIncomplete(extraction, deps.limits.maxPages);
+    if (refused) throw refused;
     const stored = await saveExtraction(deps.db, run, extraction, timings);
     if (!stored) {
       log.info('run finished meanwhile by another worker: skipped');
@@ -52,6 +60,17 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
     await markRunFailed(deps.db, runId, err.code, err.message);
     log.warn({ status: 'failed', code: err.code, message: err.message, ms: { totalMs: round(performance.now() - t0) } }, 'extraction failed');
     return { status: 'failed', runId, code: err.code, message: err.message };
+  }
+}
+
+/** The pure stages; whatever they throw is about these bytes, never an outage, so it is an ExtractionError. */
+async function extractStage(bytes: Uint8Array, meta: Parameters<typeof extractFileTimed>[1]) {
+  try {
+    return await extractFileTimed(bytes, meta);
+  } catch (err) {
+    if (isExtractionError(err)) throw err;
+    const what = meta.archivePath ?? meta.fileName;
+    throw new ExtractionError(ErrorCode.CorruptFile, `${what}: the file could not be read (${(err as Error).message})`, { cause: err });
   }
 }
 

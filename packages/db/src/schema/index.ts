@@ -4,3 +4,4 @@ export * from './reports.ts';
 export * from './indicators.ts';
 export * from './warnings.ts';
 export * from './indicator-facts.ts';
+export * from './corrections.ts';

@@ -49,7 +49,7 @@ function tableOf(rows: Chunk[][], page: number | null): TableBlock | null {
     for (let col = 0; col <= cuts.length; col++) {
       const inCol = byCol.get(col) ?? [];
       const box = inCol.length ? { x0: Math.min(...inCol.map((c) => c.box.x0)), y0: Math.min(...inCol.map((c) => c.box.y0)), x1: Math.max(...inCol.map((c) => c.box.x1)), y1: Math.max(...inCol.map((c) => c.box.y1)) } : null;
-      cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: inCol.map((c) => c.text).reduce(joinPieces, ''), page, box });
+      cells.push({ row: r, col, rowSpan: 1, colSpan: 1, text: inCol.map((c) => c.text).reduce((a, t) => joinPieces(a, t), ''), page, box });
     }
   });
   const all = rows.flat().map((c) => c.box);

@@ -4,7 +4,7 @@ import type { Box, Cell, TableBlock } from '@jixiao/layout';
 import { regionsOf } from './regions.ts';
 import { gridOfRegion, intervalOf, type Grid } from './ruled-grid.ts';
 import { rulesOf } from './rules.ts';
-import { rememberLines, textOfCell } from './cell-text.ts';
+import { rememberLines, tablePadding, textOfCell } from './cell-text.ts';
 import { commaSpacing, linesOf } from './text-lines.ts';
 import type { GridOptions, Segment, TextItem } from './types.ts';
 import { defaultGridOptions } from './types.ts';
@@ -49,7 +49,7 @@ function splitAcrossWalls(item: TextItem, grid: Grid): TextItem[] {
   return pieces.filter((p) => p.text.trim() !== '');
 }
 
-function tableOf(grid: Grid, items: TextItem[], page: number | null, spaceAfterComma: boolean): TableBlock {
+function tableOf(grid: Grid, items: TextItem[], page: number | null, text: { spaceAfterComma: boolean; authorBreaks: boolean }): TableBlock {
   const inCell: TextItem[][] = grid.cells.map(() => []);
   for (const item of items) {
     for (const piece of splitAcrossWalls(item, grid)) {
@@ -58,11 +58,13 @@ function tableOf(grid: Grid, items: TextItem[], page: number | null, spaceAfterC
       if (r >= 0 && c >= 0) inCell[grid.slots[r]![c]!]!.push(piece);
     }
   }
+  const lined = grid.cells.map((g, i) => ({ lines: linesOf(inCell[i]!), box: g.box }));
+  const padding = tablePadding(lined);
   const cells: Cell[] = grid.cells.map((g, i) => {
     const cellItems = inCell[i]!;
-    const lines = linesOf(cellItems);
-    const cell: Cell = { row: g.row, col: g.col, rowSpan: g.rowSpan, colSpan: g.colSpan, text: textOfCell(lines, g.box, spaceAfterComma), page, box: g.box };
-    rememberLines(cell, lines);
+    const own = { lines: lined[i]!.lines, padding };
+    const cell: Cell = { row: g.row, col: g.col, rowSpan: g.rowSpan, colSpan: g.colSpan, text: textOfCell(own, text.authorBreaks ? g.box : null, text.spaceAfterComma), page, box: g.box };
+    rememberLines(cell, own);
     const confidences = cellItems.map((t) => t.confidence).filter((c): c is number => c !== undefined);
     if (confidences.length) cell.confidence = Math.min(...confidences);
     return cell;
@@ -91,7 +93,7 @@ export function buildTables(segments: Segment[], items: TextItem[], page: number
     const box = { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs[grid.xs.length - 1]!, y1: grid.ys[grid.ys.length - 1]! };
     const mine = rest.filter((i) => inside(i, box, 0));
     rest = rest.filter((i) => !inside(i, box, 0));
-    tables.push(tableOf(grid, mine, page, spaceAfterComma));
+    tables.push(tableOf(grid, mine, page, { spaceAfterComma, authorBreaks: opts.authorBreaks }));
   }
   return { tables, rest };
 }

@@ -11,13 +11,29 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
 const NO_LINE_START = /[，。、；：？！）」』》〉】〕”’,.;:?!)\]%％]/;
 const NO_LINE_END = /[（「『《〈【〔“‘(\[]/;
 
+export interface CellLines {
+  lines: TextLine[];
+  /** the table's cell padding (see tablePadding) */
+  padding: number;
+}
+
 /** The lines each table cell was built from, for the page joiner's look at where a cell's text ends. */
-const cellLines = new WeakMap<object, TextLine[]>();
+const cellLines = new WeakMap<object, CellLines>();
 
-export const linesOfCell = (cell: object): TextLine[] | undefined => cellLines.get(cell);
+export const linesOfCell = (cell: object): CellLines | undefined => cellLines.get(cell);
 
-export function rememberLines(cell: object, lines: TextLine[]): void {
+export function rememberLines(cell: object, lines: CellLines): void {
   cellLines.set(cell, lines);
+}
+
+/**
+ * The space between a cell's wall and its text, the same in every cell of a table: the smallest gap on the
+ * left of any cell's text. Centred text (a header) shows a larger gap, so one cell alone would mislead.
+ */
+export function tablePadding(cells: { lines: TextLine[]; box: Box }[]): number {
+  let padding = Infinity;
+  for (const { lines, box } of cells) for (const l of lines) padding = Math.min(padding, l.box.x0 - box.x0);
+  return Number.isFinite(padding) ? Math.max(0, padding) : 0;
 }
 
 /** A copy of a cell keeps its lines. */
@@ -29,23 +45,17 @@ export function carryLines<T extends object>(from: object, to: T): T {
 
 /** Width of a line's first unbreakable piece: a CJK character with its clinging punctuation, or a word. */
 export function firstTokenWidth(line: TextLine): number {
-  const item = line.items[0]!;
-  const chars = [...item.text.trimStart()];
-  if (chars.length === 0) return 0;
-  const perChar = (item.box.x1 - item.box.x0) / Math.max(1, [...item.text].length);
+  const chars = [...line.text.trimStart()];
+  const em = line.box.y1 - line.box.y0;
   let n = 0;
   while (n < chars.length && NO_LINE_END.test(chars[n]!)) n++;
   if (n < chars.length && CJK.test(chars[n]!)) n++;
   else while (n < chars.length && !/\s/.test(chars[n]!) && !CJK.test(chars[n]!)) n++;
   while (n < chars.length && NO_LINE_START.test(chars[n]!)) n++;
-  return Math.max(1, n) * perChar;
+  // a CJK character is an em wide, a Latin one about half
+  return chars.slice(0, Math.max(1, n)).reduce((w, ch) => w + (CJK.test(ch) ? em : em * 0.55), 0);
 }
 
-/** The right edge text may reach in a cell: its box less the padding seen on the left. */
-export function contentRight(lines: TextLine[], box: Box): number {
-  const padding = Math.max(0, Math.min(...lines.map((l) => l.box.x0)) - box.x0);
-  return box.x1 - padding;
-}
 
 /** Did the author end `line` (rather than the producer wrap it) before `next`? */
 export function isHardBreak(line: TextLine, next: TextLine, right: number): boolean {
@@ -55,18 +65,18 @@ export function isHardBreak(line: TextLine, next: TextLine, right: number): bool
 }
 
 /** Is the cell's last line filled to the edge, so that its text may run on (a row split by a page break)? */
-export function endsFull(lines: TextLine[], box: Box, next: TextLine | undefined): boolean {
+export function endsFull({ lines, padding }: CellLines, box: Box, next: TextLine | undefined): boolean {
   const last = lines[lines.length - 1];
   if (!last) return false;
   const em = last.box.y1 - last.box.y0;
   const token = next ? firstTokenWidth(next) : em;
-  return last.box.x1 + token + em * 0.5 >= contentRight(lines, box);
+  return last.box.x1 + token + em * 0.5 >= box.x1 - padding;
 }
 
-/** A cell's text: wrapped lines joined as a run of text, author's breaks kept as '\n'. */
-export function textOfCell(lines: TextLine[], box: Box | null, spaceAfterComma = true): string {
+/** A cell's text: wrapped lines joined as a run of text; with the cell's box, author's breaks kept as '\n'. */
+export function textOfCell({ lines, padding }: CellLines, box: Box | null, spaceAfterComma = true): string {
   if (lines.length === 0) return '';
-  const right = box ? contentRight(lines, box) : Infinity;
+  const right = box ? box.x1 - padding : Infinity;
   let text = lines[0]!.text;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

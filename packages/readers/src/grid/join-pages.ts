@@ -11,19 +11,24 @@ const EDGE_TOLERANCE = 4;
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
-function rowKey(table: TableBlock, r: number): string {
-  return table.cells
-    .filter((c) => c.row === r)
-    .sort((a, b) => a.col - b.col)
-    .map((c) => norm(c.text))
-    .join('|');
+/** Each row's cell texts, in column order, as one key per row (cells grouped once: tables grow long). */
+function rowKeys(table: TableBlock, rows: number): string[] {
+  const byRow: Cell[][] = Array.from({ length: rows }, () => []);
+  for (const c of table.cells) if (c.row < rows) byRow[c.row]!.push(c);
+  return byRow.map((cells) =>
+    cells
+      .sort((a, b) => a.col - b.col)
+      .map((c) => norm(c.text))
+      .join('|'),
+  );
 }
 
 /** How many leading rows of `next` repeat a run of rows of `prev` (a header printed again on the new page). */
 function repeatedHeaderRows(prev: TableBlock, next: TableBlock): number {
-  const prevKeys = Array.from({ length: prev.rows }, (_, r) => rowKey(prev, r));
-  for (let k = Math.min(4, next.rows - 1); k >= 1; k--) {
-    const head = Array.from({ length: k }, (_, r) => rowKey(next, r));
+  const prevKeys = rowKeys(prev, prev.rows);
+  const nextKeys = rowKeys(next, Math.min(4, next.rows - 1));
+  for (let k = nextKeys.length; k >= 1; k--) {
+    const head = nextKeys.slice(0, k);
     if (head.every((h) => h.replace(/\|/g, '') === '')) continue;
     for (let j = 0; j + k <= prev.rows; j++) if (head.every((h, i) => h === prevKeys[j + i])) return k;
   }
@@ -37,6 +42,23 @@ function sameWidth(a: TableBlock, b: TableBlock): boolean {
 
 /** Column boundaries of a table from its cells' boxes. */
 const columnEdges = (t: TableBlock) => t.cells.flatMap((c) => (c.box ? [c.box.x0, c.box.x1] : []));
+
+const lastPageOf = (t: TableBlock) => t.cells.reduce((m, c) => Math.max(m, c.page ?? 0), 0);
+
+function distinctPositions(values: number[]): number[] {
+  const rep = clusterPositions(values, EDGE_TOLERANCE);
+  return [...new Set(values.map((v) => rep.get(v)!))].sort((a, b) => a - b);
+}
+
+/** The column boundaries a table joined from parts was laid on; a one-page table's come from its cells. */
+const columnCache = new WeakMap<TableBlock, number[]>();
+const columnsOf = (t: TableBlock) => columnCache.get(t) ?? distinctPositions(columnEdges(t));
+
+function nearestIndex(sorted: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < sorted.length; i++) if (Math.abs(sorted[i]! - x) < Math.abs(sorted[best]! - x)) best = i;
+  return best;
+}
 
 /** The cell of `cells` covering row `row` with exactly this column range. */
 const coverOf = (cells: Cell[], row: number, col: number, colSpan: number) =>
@@ -58,7 +80,7 @@ function splitRow(prev: Cell[], lastRow: number, first: Cell[], prevBottom: numb
   const hasText = (c: Cell) => c.text.trim() !== '';
   const both = first.flatMap((c, i) => (hasText(c) && hasText(uppers[i]!) ? [[uppers[i]!, c] as const] : []));
   const judged = both.filter(([upper, lower]) => linesOfCell(upper) && linesOfCell(lower) && upper.box);
-  if (judged.length > 0) return judged.every(([upper, lower]) => endsFull(linesOfCell(upper)!, upper.box!, linesOfCell(lower)![0]));
+  if (judged.length > 0) return judged.every(([upper, lower]) => endsFull(linesOfCell(upper)!, upper.box!, linesOfCell(lower)!.lines[0]));
   const filled = first.filter(hasText).length;
   const endedAbove = first.filter((c, i) => !hasText(c) && uppers[i]!.row === lastRow && uppers[i]!.rowSpan === 1 && hasText(uppers[i]!)).length;
   return endedAbove > 0 && endedAbove >= filled;
@@ -70,20 +92,21 @@ const SPLIT_TOLERANCE = 24;
 function joinTwo(prev: TableBlock, next: TableBlock, bodyBottom: number): TableBlock {
   const drop = repeatedHeaderRows(prev, next);
   // one set of column boundaries for both parts: a column split on one page only becomes a span on the other
-  const edges = [...columnEdges(prev), ...columnEdges(next)];
-  const rep = clusterPositions(edges, EDGE_TOLERANCE);
-  const xs = [...new Set(edges.map((e) => rep.get(e)!))].sort((a, b) => a - b);
-  const colOf = (x: number) => xs.indexOf(rep.get(x)!);
+  const xs = distinctPositions([...columnsOf(prev), ...columnEdges(next)]);
+  const colOf = (x: number) => nearestIndex(xs, x);
   const regrid = (c: Cell, rowOffset: number): Cell => {
     if (!c.box) return carryLines(c, { ...c, row: c.row + rowOffset });
     const col = colOf(c.box.x0);
     return carryLines(c, { ...c, row: c.row + rowOffset, col, colSpan: Math.max(1, colOf(c.box.x1) - col) });
   };
-  const cells = prev.cells.map((c) => regrid(c, 0));
+  // the table so far keeps its cells where no column was added (copying them on every page would make
+  // joining a long table quadratic)
+  const inPlace = prev.cells.every((c) => !c.box || (colOf(c.box.x0) === c.col && colOf(c.box.x1) - c.col === c.colSpan));
+  const cells = inPlace ? [...prev.cells] : prev.cells.map((c) => regrid(c, 0));
   const lastRow = prev.rows - 1;
   const firstRow = next.cells.filter((c) => c.row === drop).map((c) => regrid(c, 0));
-  const lastPage = Math.max(...prev.cells.map((c) => c.page ?? 0));
-  const prevBottom = Math.max(...prev.cells.filter((c) => c.page === lastPage).map((c) => c.box?.y1 ?? 0));
+  const lastPage = lastPageOf(prev);
+  const prevBottom = prev.cells.reduce((m, c) => (c.page === lastPage ? Math.max(m, c.box?.y1 ?? 0) : m), 0);
   const split = splitRow(cells, lastRow, firstRow, prevBottom, bodyBottom);
   // a split row's lower part folds into the row above, so the rows after it move up one more
   const offset = prev.rows - drop - (split ? 1 : 0);
@@ -106,7 +129,9 @@ function joinTwo(prev: TableBlock, next: TableBlock, bodyBottom: number): TableB
     }
     cells.push(moved);
   }
-  return { ...prev, rows: prev.rows + next.rows - drop - (split ? 1 : 0), cols: xs.length - 1, cells };
+  const joined: TableBlock = { ...prev, rows: prev.rows + next.rows - drop - (split ? 1 : 0), cols: xs.length - 1, cells };
+  columnCache.set(joined, xs);
+  return joined;
 }
 
 /** Joins tables continued across page breaks; `blocks` are in reading order with their pages set. */
@@ -116,7 +141,7 @@ export function joinPageTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const prev = out[out.length - 1];
-    const lastPage = prev && prev.type === 'table' ? Math.max(...prev.cells.map((c) => c.page ?? 0)) : 0;
+    const lastPage = prev && prev.type === 'table' ? lastPageOf(prev) : 0;
     if (prev?.type === 'table' && block.type === 'table' && block.page === lastPage + 1 && sameWidth(prev, block)) {
       out[out.length - 1] = joinTwo(prev, block, bodyBottom);
     } else out.push(block);

@@ -14,15 +14,25 @@ const height = (b: Box) => b.y1 - b.y0;
 /** Groups items into lines (top to bottom), each read left to right. */
 export function linesOf(items: TextItem[]): TextLine[] {
   const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => a.box.y0 + a.box.y1 - (b.box.y0 + b.box.y1));
-  const lines: { items: TextItem[]; box: Box }[] = [];
+  const lines: { items: TextItem[]; box: Box; start: number }[] = [];
+  let tallest = 0;
   for (const item of sorted) {
     const mid = (item.box.y0 + item.box.y1) / 2;
+    tallest = Math.max(tallest, height(item.box));
+    // lines start in the order of their first item's middle: one that started far above cannot reach down
+    // here, so the search begins at the first line that started within a few line heights
+    let from = lines.length;
+    while (from > 0 && lines[from - 1]!.start > mid - tallest * 4) from--;
     // same line when the item's middle falls inside the line's band (a superscript or a larger glyph still joins)
-    const line = lines.find((l) => mid > l.box.y0 + height(l.box) * 0.2 && mid < l.box.y1 - height(l.box) * 0.2 && !overlapsAny(l.items, item));
+    let line: (typeof lines)[number] | undefined;
+    for (let k = from; k < lines.length && !line; k++) {
+      const l = lines[k]!;
+      if (mid > l.box.y0 + height(l.box) * 0.2 && mid < l.box.y1 - height(l.box) * 0.2 && !overlapsAny(l.items, item)) line = l;
+    }
     if (line) {
       line.items.push(item);
       line.box = { x0: Math.min(line.box.x0, item.box.x0), y0: Math.min(line.box.y0, item.box.y0), x1: Math.max(line.box.x1, item.box.x1), y1: Math.max(line.box.y1, item.box.y1) };
-    } else lines.push({ items: [item], box: { ...item.box } });
+    } else lines.push({ items: [item], box: { ...item.box }, start: mid });
   }
   return lines
     .map((l) => {

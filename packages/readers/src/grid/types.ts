@@ -34,6 +34,11 @@ export interface GridOptions {
   minCellSize?: number;
   /** share of a cell edge a rule must cover to count as a wall between two slots */
   edgeCoverage?: number;
+  /**
+   * keep a line the author ended early (well short of the cell's edge) as '\n' in the cell text, as the
+   * HTML and DOCX readers keep a <br> or a second paragraph; needs exact text boxes (vector PDFs)
+   */
+  authorBreaks?: boolean;
 }
 
-export const defaultGridOptions: Required<GridOptions> = { snap: 2, bridgeGap: 3, minCellSize: 4, edgeCoverage: 0.5 };
+export const defaultGridOptions: Required<GridOptions> = { snap: 2, bridgeGap: 3, minCellSize: 4, edgeCoverage: 0.5, authorBreaks: false };

@@ -2,28 +2,11 @@
 // fixtures), but the shapes differ plainly — a chevron pointing left or right, with none, one or two bars
 // under it; `=` is two bars and no chevron. Font-independent: counts and directions, no templates.
 import type { Bitmap } from '../image/raster.ts';
+export { firstGlyphBox } from './glyph-columns.ts';
 
 export type Comparator = '>' | '<' | '≥' | '≤' | '≧' | '≦' | '=';
 
 interface Component { x0: number; y0: number; x1: number; y1: number; pixels: [number, number][] }
-
-/** The first glyph of a text line: the leftmost run of ink columns inside `box` (page px). */
-export function firstGlyphBox(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): { x0: number; y0: number; x1: number; y1: number } | null {
-  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
-  const colInk = (x: number) => {
-    let n = 0;
-    for (let y = y0; y < y1; y++) n += ink.data[y * ink.width + x]!;
-    return n;
-  };
-  let start = -1;
-  for (let x = x0; x < x1; x++) {
-    const on = colInk(x) > 0;
-    if (on && start < 0) start = x;
-    if (!on && start >= 0) return { x0: start, y0, x1: x, y1 };
-  }
-  return null;
-}
 
 export function classifyComparator(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): Comparator | null {
   const parts = components(ink, box);

@@ -21,6 +21,19 @@ describe('correctCellText', () => {
     // two percentages in one cell keep their own numbers
     ['药品网采率≥90%，高值医用耗材网采率≥80%', '药品网采率≥90%，高值医用耗材网采率≥80%'],
     ['2023年12月前', '2023年12月前'],
+    // 1 and 0 look-alikes next to digits
+    ['了0', '10'],
+    ['1O0%', '100%'],
+    ['指标工：财政供养控制率', '指标1：财政供养控制率'],
+    ['DRG、DIP', 'DRG、DIP'],
+    // a form word with one character misread snaps to the word; other text is left alone
+    ['数晶指标', '数量指标'],
+    ['质呈指标', '质量指标'],
+    ['效益指木(30分)', '效益指标(30分)'],
+    // one character from two form words (产出指标, 产出目标): ambiguous, left as read
+    ['产出扯标', '产出扯标'],
+    ['社会指标', '社会指标'],
+    ['资金结余', '资金结余'],
   ])('%s → %s', (input, output) => {
     expect(correctCellText(input)).toBe(output);
   });
@@ -44,6 +57,6 @@ describe('leadingMarkBeforeNumber', () => {
 
 describe('tidyText', () => {
   it('keeps spaces between Latin words', () => {
-    expect(tidyText('DRG DIP 付费')).toBe('DRG DIP付费');
+    expect(tidyText('DRG DIP 付费 100 %')).toBe('DRG DIP付费100 %');
   });
 });

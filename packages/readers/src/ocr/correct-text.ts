@@ -1,13 +1,15 @@
 // Corrections for what OCR habitually gets wrong in these forms, by rules a test can pin down — never by
 // guessing a digit. The comparator in front of a value is settled from its glyph (comparator-glyph.ts).
 
+import { snapToVocabulary } from './vocabulary.ts';
+
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF';
 
 /** Spaces OCR puts between Chinese characters (and between them and digits) are not in the print. */
 export function tidyText(text: string): string {
   return text
-    .replace(new RegExp(`([${CJK}])\\s+(?=[${CJK}0-9])`, 'g'), '$1')
-    .replace(new RegExp(`([0-9%])\\s+(?=[${CJK}])`, 'g'), '$1')
+    .replace(new RegExp(`([${CJK}])\\s+(?=[${CJK}0-9A-Za-z])`, 'g'), '$1')
+    .replace(new RegExp(`([0-9%A-Za-z])\\s+(?=[${CJK}])`, 'g'), '$1')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
 }
@@ -40,9 +42,20 @@ export function percentTail(text: string): string {
   return text.replace(/(\d%)\d(?=$|[^\d.])/g, '$1');
 }
 
+/**
+ * The digit 1 read as 了, 丨, l, I or |, and 0 as O or o, when it stands beside digits (`了0` for 10,
+ * `1O0%`); `指标工：` for the row label `指标1：` (seed-004: 工 is never a row number).
+ */
+export function digitLookalikes(text: string): string {
+  return text
+    .replace(/[了丨lI|](?=\d)|(?<=\d)[了丨lI|]/g, '1')
+    .replace(/(?<=\d)[Oo]|[Oo](?=\d)/g, '0')
+    .replace(/^指标[工了丨lI|](?=[:：]|[\u4e00-\u9fff])/, '指标1');
+}
+
 /** Everything string-only, for a table cell. */
 export function correctCellText(text: string): string {
-  return percentTail(halfWidthNumbers(tidyText(text)));
+  return snapToVocabulary(percentTail(digitLookalikes(halfWidthNumbers(tidyText(text)))));
 }
 
 /**

@@ -8,7 +8,8 @@ import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import { regionImage, type RegionImage } from './cell-image.ts';
-import { classifyComparator, firstGlyphBox } from './comparator-glyph.ts';
+import { classifyComparator } from './comparator-glyph.ts';
+import { firstGlyphBox, percentReadTwice } from './glyph-columns.ts';
 import { correctCellText, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
 import { findRules } from './raster-rules.ts';
@@ -19,9 +20,11 @@ export interface PageOcrOptions {
   warnBelow?: number;
   /**
    * resolution the cell pictures are resampled to before OCR. The Chinese LSTM models misread body text
-   * drawn 40+ px tall (a 300 dpi scan of 11 pt type); 200 read the scan fixtures best (scripts/bench-ocr.ts).
+   * drawn 40+ px tall; 300 read the scan fixtures best overall (scripts/bench-ocr.ts --ocr-dpi).
    */
   ocrDpi?: number;
+  /** a region read with less confidence than this is read again from the ink bitmap; the surer reading wins */
+  secondOpinionBelow?: number;
 }
 
 export interface PageOcr {
@@ -35,9 +38,11 @@ export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6 };
 
 export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, options: PageOcrOptions = {}): Promise<PageOcr> {
   const warnBelow = options.warnBelow ?? 0.6;
-  const ocrDpi = options.ocrDpi ?? 200;
-  const { grey, ink, faint } = await cleanPage(raster);
-  const dpi = grey.dpi;
+  const ocrDpi = options.ocrDpi ?? 300;
+  const secondOpinionBelow = options.secondOpinionBelow ?? 0.75;
+  const clean = await cleanPage(raster);
+  const { ink, faint } = clean;
+  const dpi = clean.grey.dpi;
   const toPx = (pt: number) => (pt * dpi) / 72;
   const segments = findRules(faint, { dpi });
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
@@ -55,8 +60,16 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, tidyText));
 
   async function readRegion(box: PxBox, cut: number, correct: (s: string) => string): Promise<TextItem[]> {
-    const region = await regionImage(grey, ink, box, { inset: cut, scale: Math.min(1, ocrDpi / dpi) });
-    return region ? itemsOf(region, engine, dpi, correct, cut > 0 ? ink : null) : [];
+    const cropOptions = { inset: cut, scale: ocrDpi / dpi };
+    const grey = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: false });
+    if (!grey) return [];
+    const first = await itemsOf(grey, engine, dpi, correct, cut > 0 ? ink : null);
+    if (first.length > 0 && least(first) >= secondOpinionBelow) return first;
+    // a doubtful reading gets a second one from the ink bitmap: on the grey crop of a small noisy cell the
+    // models turn lone digits (分值 5) into CJK characters, while blurred photos read better in grey
+    const binary = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: true });
+    const second = binary ? await itemsOf(binary, engine, dpi, correct, cut > 0 ? ink : null) : [];
+    return mean(second) > mean(first) ? second : first;
   }
 
   const items = (await Promise.all(jobs)).flat();
@@ -79,6 +92,9 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   return { info, blocks, warnings };
 }
 
+const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
+const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
+
 async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: (s: string) => string, ink: Bitmap | null): Promise<TextItem[]> {
   const lines = await engine.recognise(region.png, region.mode);
   const pt = (px: number) => pxToPt(px, dpi);
@@ -97,6 +113,7 @@ async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, corr
         const mark = glyph && classifyComparator(ink, glyph);
         if (mark) text = mark + text.slice(1);
       }
+      if (ink) text = percentReadTwice(text, ink, box);
       return { text, confidence: line.confidence, box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) } };
     })
     .filter((item) => item.text !== '');

@@ -1,1 +1,1 @@
-export { read, pagesWithoutText } from './read.ts';
+export { read, readWith, pagesWithoutText, type PdfEngine } from './read.ts';

@@ -1,5 +1,6 @@
 // Opening a PDF with pdf.js in Node: the legacy build on the main thread (no worker thread), CJK cMaps and
 // standard fonts read from pdfjs-dist's own folders (no network), and pdf.js exceptions turned into our codes.
+// The reader's second engine (PDFium reads first, see read.ts) and the OCR reader's page renderer.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ErrorCode, ExtractionError } from '@jixiao/contract';

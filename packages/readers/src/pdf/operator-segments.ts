@@ -57,13 +57,15 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
 export const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 // near-white ink is invisible on paper: a white rectangle is a background, not a rule
+export const isInkRgb = (r: number, g: number, b: number) => r < 0xe6 || g < 0xe6 || b < 0xe6;
+
 function isInk(hex: string): boolean {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) return true;
   return [m[1], m[2], m[3]].some((c) => parseInt(c!, 16) < 0xe6);
 }
 
-type Point = [number, number];
+export type Point = [number, number];
 
 /** Subpaths of a pdf.js path buffer, each a polyline (curves kept by their end points only). */
 function subpaths(path: ArrayLike<number>): { points: Point[]; closed: boolean }[] {
@@ -101,6 +103,32 @@ function isAxisBox(points: Point[]): { x0: number; y0: number; x1: number; y1: n
   if (xs.length > 2 || ys.length > 2) return null;
   return { x0: Math.min(...pts.map((p) => p[0])), y0: Math.min(...pts.map((p) => p[1])), x1: Math.max(...pts.map((p) => p[0])), y1: Math.max(...pts.map((p) => p[1])) };
 }
+
+/**
+ * One subpath in page space (curves broken by NaN points) → rules: a stroked path gives its straight pieces;
+ * a filled one, when it is a thin axis-aligned rectangle, gives the rule it draws.
+ */
+export function rulesOfSubpath(pts: Point[], closed: boolean, paint: { stroke: boolean; fill: boolean }, out: Segment[]): void {
+  if (paint.stroke) {
+    const ring = closed && pts.length > 2 ? [...pts, pts[0]!] : pts;
+    for (let i = 1; i < ring.length; i++) {
+      const [a, b] = [ring[i - 1]!, ring[i]!];
+      if (Number.isNaN(a[0]) || Number.isNaN(b[0])) continue;
+      out.push({ x0: a[0], y0: a[1], x1: b[0], y1: b[1] });
+    }
+  }
+  if (paint.fill) {
+    const box = isAxisBox(pts);
+    if (!box) return;
+    const w = box.x1 - box.x0;
+    const h = box.y1 - box.y0;
+    if (h <= RULE_THICKNESS && w > h) out.push({ x0: box.x0, y0: (box.y0 + box.y1) / 2, x1: box.x1, y1: (box.y0 + box.y1) / 2 });
+    else if (w <= RULE_THICKNESS && h > w) out.push({ x0: (box.x0 + box.x1) / 2, y0: box.y0, x1: (box.x0 + box.x1) / 2, y1: box.y1 });
+  }
+}
+
+/** Stroked lines wider than this (points) are drawings, not rules. */
+export const MAX_RULE_WIDTH = RULE_THICKNESS * 2;
 
 export interface PageGraphics {
   segments: Segment[];
@@ -153,22 +181,10 @@ export function graphicsOf(fnArray: number[], argsArray: unknown[], OPS: PdfOps,
       const widthOnPage = lineWidth * Math.hypot(m[0], m[1]);
       for (const sub of subpaths(path)) {
         const pts = sub.points.map(([x, y]) => (Number.isNaN(x) ? ([NaN, NaN] as Point) : apply(m, x, y)));
-        if (strokeOps.has(paint) && isInk(strokeColour) && widthOnPage <= RULE_THICKNESS * 2) {
-          const ring = sub.closed && pts.length > 2 ? [...pts, pts[0]!] : pts;
-          for (let i = 1; i < ring.length; i++) {
-            const [a, b] = [ring[i - 1]!, ring[i]!];
-            if (Number.isNaN(a[0]) || Number.isNaN(b[0])) continue;
-            segments.push({ x0: a[0], y0: a[1], x1: b[0], y1: b[1] });
-          }
-        }
-        if (fillOps.has(paint) && !strokeOps.has(paint) && isInk(fill)) {
-          const box = isAxisBox(pts);
-          if (!box) continue;
-          const w = box.x1 - box.x0;
-          const h = box.y1 - box.y0;
-          if (h <= RULE_THICKNESS && w > h) segments.push({ x0: box.x0, y0: (box.y0 + box.y1) / 2, x1: box.x1, y1: (box.y0 + box.y1) / 2 });
-          else if (w <= RULE_THICKNESS && h > w) segments.push({ x0: (box.x0 + box.x1) / 2, y0: box.y0, x1: (box.x0 + box.x1) / 2, y1: box.y1 });
-        }
+        rulesOfSubpath(pts, sub.closed, {
+          stroke: strokeOps.has(paint) && isInk(strokeColour) && widthOnPage <= RULE_THICKNESS * 2,
+          fill: fillOps.has(paint) && !strokeOps.has(paint) && isInk(fill),
+        }, segments);
       }
     }
   }

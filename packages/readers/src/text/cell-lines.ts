@@ -40,7 +40,7 @@ export function readCellRows(lines: string[], start: number): CellRowsResult {
       blanks = 0;
       continue;
     }
-    if (row.length === 0 || (sawBlank && !textContinuesCell(row, prevLen(), blanks))) break;
+    if (row.length === 0 || (sawBlank && !textContinuesCell(row, prevLen(), blanks)) || (sawBlank && isFormTitle(line))) break;
     // a blank line inside a cell is a paragraph break, kept as an empty line
     const sep = sawBlank ? '\n\n' : '\n';
     row[row.length - 1] = row[row.length - 1] === '' ? line : `${row[row.length - 1]}${sep}${line}`;
@@ -79,4 +79,13 @@ function groupCellCount(lines: string[], i: number): number {
     if (kind === 'cell') n++;
   }
   return n;
+}
+
+/**
+ * A form's title after a table (`2021年度项目支出绩效自评表`, seed 004's eight forms in one file) starts the
+ * next form: it never continues a cell, even one left empty at the end of the last row.
+ */
+function isFormTitle(line: string): boolean {
+  const t = line.replace(/\s+/g, '');
+  return t.length <= 40 && /(自评表|评价表|自评报告|评价报告|自评情况表)$/.test(t);
 }

@@ -33,6 +33,12 @@ describe('text reader', () => {
     expect(p).toMatchObject({ type: 'paragraph', text: '正文段落' });
   });
 
+  it('starts a new block at a form title after a table, even after an empty last cell (seed 004)', () => {
+    const [t, title] = textBlocks('\t总分\n\t100\n\t\n\n2021年度项目支出绩效自评表\n\n\t项目名称\n\t甲\n');
+    expect(rowsOf(t as TableBlock)).toEqual([['总分', '100', '']]);
+    expect(title).toMatchObject({ type: 'paragraph', text: '2021年度项目支出绩效自评表' });
+  });
+
   it('decodes GB18030, strips a BOM and CRLF', async () => {
     const gbk = new Uint8Array(iconv.encode('项目名称\t道路养护\r\n', 'gb18030'));
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('项目名称\t道路养护\r\n')]);

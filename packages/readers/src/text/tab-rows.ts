@@ -23,7 +23,15 @@ export function readTabRows(lines: string[], start: number): TabRowsResult {
   const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => Array.from(t).length)));
   // a piece that ran to the run's widest cell was broken by the exporter's width, not by the source:
   // its continuation joins without a break (`农村公路养护44` ⏎ `12公里` is 4412, not `44 12`)
-  const wrap = (a: string, b: string, above: string): string => (width >= WRAP_MIN && Array.from(above).length >= width ? a + b : joinWrapped(a, b));
+  // The exporter trims the space it broke at, so a piece one short of the width was broken there too, and
+  // after an ASCII `,;:` the source's space is restored where the text spaces its commas elsewhere
+  // (`…政策,` ⏎ `率先…` is `政策, 率先` in seed-000; seed-004 writes `专款专用,专户管理` without)
+  const all = pieces.flat().join('\n');
+  const spacedCommas = (all.match(/[,;:] (?=\S)/g) ?? []).length > (all.match(/[,;:](?=[^\s\d])/g) ?? []).length;
+  const wrap = (a: string, b: string, above: string): string => {
+    if (width < WRAP_MIN || Array.from(above).length < width - 1) return joinWrapped(a, b);
+    return spacedCommas && /[,;:]$/.test(above) ? `${a} ${b}` : a + b;
+  };
   const rows: string[][] = [];
   let lastPiece: string[] = [];
   for (let k = 0; k < pieces.length; k++) {
@@ -40,7 +48,7 @@ export function readTabRows(lines: string[], start: number): TabRowsResult {
       const nextPiece = pieces[++k]!;
       row = [...row.slice(0, -1), wrap(row[row.length - 1]!, nextPiece[0]!, above), ...nextPiece.slice(1)];
     }
-    if (last && continuesCells(last, row, lastPiece)) {
+    if (last && continuesCells(last, row, lastPiece, width)) {
       row.forEach((t, c) => {
         if (t !== '') last[c] = wrap(last[c] ?? '', t, lastPiece[c] ?? '');
       });
@@ -58,16 +66,19 @@ export function readTabRows(lines: string[], start: number): TabRowsResult {
  * it starts empty, prints text only under cells of the line above that ran to the wrap width, and leaves
  * every short cell (numbers, level words) empty. A merged-cell data row always prints some short cell.
  */
-function continuesCells(prevRow: string[], line: string[], prevLine: string[]): boolean {
+function continuesCells(prevRow: string[], line: string[], prevLine: string[], width: number): boolean {
   if ((line[0] ?? '') !== '' || line.every((t) => t.trim() === '')) return false;
   let continued = 0;
   for (let c = 0; c < line.length; c++) {
     const t = line[c]!.trim();
     if (t === '') continue;
     // a numbered item (`3.医疗保障…`) starts a new row under a merged cell, never a wrap
-    // (`97.2%` is a number, not an item)
-    if (/^(\d{1,2}\s*[.．、](?!\d)|目标\s*\d)/.test(t)) return false;
     const above = (prevLine[c] ?? '').trim();
+    // (`97.2%` is a number, not an item); under a piece that ran to the wrap width it is the same cell going on
+    // (seed 004: `…服务群众的功效。 目标2:` ⏎ `目标3: .....`)
+    // (one short of the width where the exporter trimmed the space it broke at)
+    const brokenAtWidth = Array.from(prevLine[c] ?? '').length >= width - 1;
+    if (!brokenAtWidth && /^(\d{1,2}\s*[.．、](?!\d)|目标\s*\d)/.test(t)) return false;
     if (Array.from(above).length < WRAP_MIN) return false;
     continued++;
   }

@@ -2,7 +2,7 @@
 // With REDIS_URL the files go through the queue (a `jixiao work` must be running) and ingest waits for them;
 // without it the same stages run here, one file at a time.
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { pino } from 'pino';
@@ -22,7 +22,7 @@ export function registerIngest(program: Command): void {
       const config = loadConfig();
       // the progress bar owns stderr: only errors are logged unless asked (failed files are listed at the end)
       const logger = createLogger({ logLevel: opts.verbose ? config.logLevel : 'error' }, pino.destination(2));
-      const files = (await Promise.all(paths.map((p) => listFiles(resolve(p))))).flat();
+      const files = (await Promise.all(paths.map((p) => listInputs(resolve(p))))).flat();
       const database = openDatabase(config);
       try {
         await database.migrate();
@@ -42,20 +42,28 @@ export function registerIngest(program: Command): void {
     });
 }
 
-async function ingestInline(config: Config, database: Database, files: string[], logger: Logger, bar: cliProgress.SingleBar) {
+interface Input {
+  path: string;
+  /** relative to the folder given (or the file's name): the identity of versions (docs/versions.md) */
+  logicalPath: string;
+}
+
+const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits });
+
+async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];
-  for (const path of files) {
+  for (const { path, logicalPath } of files) {
     bar.update({ file: path });
-    const r = await receiveFile({ db: database.db, archiveDir: config.archiveDir }, path);
+    const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
     received.push(r);
-    if (r.runId !== null) {
-      const log = logger.child({ sha256: r.sha256, file: path, runId: r.runId });
+    for (const job of r.jobs) {
+      const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
       try {
-        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, r.runId);
+        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
       } catch (err) {
         // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
         log.error({ err }, 'extraction crashed');
-        await markRunFailed(database.db, r.runId, 'Internal', (err as Error).message);
+        await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
       }
     }
     bar.increment();
@@ -63,28 +71,23 @@ async function ingestInline(config: Config, database: Database, files: string[],
   return received;
 }
 
-async function ingestThroughQueue(config: Config, database: Database, files: string[], logger: Logger, bar: cliProgress.SingleBar) {
+async function ingestThroughQueue(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const settings = { redisUrl: config.redisUrl!, prefix: config.queuePrefix };
-  const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts });
+  const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs });
   const events = openExtractQueueEvents(settings);
   try {
     await events.waitUntilReady();
     const received: ReceivedFile[] = [];
     const waits: Promise<unknown>[] = [];
-    for (const path of files) {
-      const r = await receiveFile({ db: database.db, archiveDir: config.archiveDir }, path);
+    for (const { path, logicalPath } of files) {
+      const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
       received.push(r);
-      if (r.runId === null) {
-        bar.increment();
-        continue;
-      }
-      const job = await enqueueExtraction(queue, { runId: r.runId, sha256: r.sha256, fileName: r.fileName });
-      // a failed job is already recorded on its run; here it only moves the bar
+      const jobs = await Promise.all(r.jobs.map((j) => enqueueExtraction(queue, j)));
+      // a failed job is already recorded on its run; here it only moves the bar (once per file)
       waits.push(
-        job
-          .waitUntilFinished(events)
-          .catch((err) => logger.warn({ err: (err as Error).message, file: path }, 'job failed'))
-          .finally(() => bar.increment({ file: path })),
+        Promise.all(jobs.map((job) => job.waitUntilFinished(events).catch((err) => logger.warn({ err: (err as Error).message, file: path }, 'job failed')))).finally(
+          () => bar.increment({ file: path }),
+        ),
       );
     }
     if (waits.length > 0) logger.info({ jobs: waits.length }, 'waiting for the queued files (is `jixiao work` running?)');
@@ -97,12 +100,13 @@ async function ingestThroughQueue(config: Config, database: Database, files: str
 }
 
 async function printSummary(database: Database, fileCount: number, received: ReceivedFile[]) {
-  const runIds = received.flatMap((r) => (r.runId === null ? [] : [r.runId]));
+  const runIds = received.flatMap((r) => r.runIds);
   const outcomes = await runOutcomes(database.db, runIds);
   const failures = outcomes.filter((o) => o.status === 'failed');
   const rows: [string, number][] = [
     ['files', fileCount],
-    ['already stored', received.length - runIds.length],
+    ['already stored', received.filter((r) => r.runIds.length === 0).length],
+    ['archive members', received.reduce((n, r) => n + (r.archive?.members ?? 0), 0)],
     ['extracted', outcomes.filter((o) => o.status === 'done').length],
     ['reports', outcomes.reduce((n, o) => n + o.reports, 0)],
     ['indicators', outcomes.reduce((n, o) => n + o.indicators, 0)],
@@ -110,8 +114,14 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
-  for (const f of failures) out.push(`  ✗ ${f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+  for (const f of failures) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
   process.stdout.write(out.join('\n') + '\n');
+}
+
+/** Every file under a path with its path relative to it (a file given by name: its name). */
+async function listInputs(root: string): Promise<Input[]> {
+  if ((await stat(root)).isFile()) return isIgnoredName(root) ? [] : [{ path: root, logicalPath: basename(root) }];
+  return (await listFiles(root)).map((path) => ({ path, logicalPath: relative(root, path) }));
 }
 
 /** Every file under a path, recursively, leaving out hidden, temporary and lock files; sorted for a stable order. */

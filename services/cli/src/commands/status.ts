@@ -32,7 +32,7 @@ export function registerStatus(program: Command): void {
         if (failures.length > 0) {
           out.push('recent failures');
           for (const f of failures)
-            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
+            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
         }
         process.stdout.write(out.join('\n') + '\n');
       } finally {

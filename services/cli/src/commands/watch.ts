@@ -17,12 +17,12 @@ export function registerWatch(program: Command): void {
       const database = openDatabase(config);
       await database.migrate();
       const queue = config.redisUrl
-        ? openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts })
+        ? openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs })
         : null;
       const dispatch = queue
         ? async (job: Parameters<typeof enqueueExtraction>[1]) => void (await enqueueExtraction(queue, job))
         : inlineDispatch(
-            { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger },
+            { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger, stageDelayMs: config.stageDelayMs },
             // PGlite is one connection: a second file's queries must not run inside the first one's transaction
             database.driver === 'pglite' ? 1 : config.workerConcurrency,
           );
@@ -30,6 +30,7 @@ export function registerWatch(program: Command): void {
         inboxDir: config.inboxDir,
         archiveDir: config.archiveDir,
         fileStableMs: config.fileStableMs,
+        archiveLimits: config.archiveLimits,
         db: database.db,
         dispatch,
         logger,

@@ -26,6 +26,9 @@ export function registerWork(program: Command): void {
         logger,
         queue: { redisUrl: config.redisUrl, prefix: config.queuePrefix },
         concurrency: config.workerConcurrency,
+        lockDurationMs: config.worker.lockDurationMs,
+        stalledIntervalMs: config.worker.stalledIntervalMs,
+        stageDelayMs: config.stageDelayMs,
       });
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -1,0 +1,105 @@
+// A picture of one page of a stored file, for the review page: PDF pages rendered by pdf.js onto @napi-rs/canvas,
+// image scans (PNG, JPEG, TIFF pages) re-encoded as PNG. Each comes with the page's size in the coordinates the
+// extraction's boxes use (PDF points; for scans pixels × 72 / dpi), so the page can draw a box over the picture.
+import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pdfjs } from '@jixiao/readers';
+
+const distDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export interface PageImage {
+  png: Buffer;
+  /** the page's size in box coordinates (points) */
+  widthPt: number;
+  heightPt: number;
+  pageCount: number;
+}
+
+/** Rendering scale for PDF pages: 2 px per point (144 dpi) reads Chinese small print on a laptop screen. */
+const SCALE = 2;
+/** …but no side longer than this, so a poster-sized page does not make a 100 MB picture */
+const MAX_SIDE_PX = 3000;
+
+export class PageOutOfRange extends Error {
+  constructor(readonly page: number, readonly pageCount: number) {
+    super(`page ${page} does not exist: the file has ${pageCount} page${pageCount === 1 ? '' : 's'}`);
+  }
+}
+
+export async function renderPageImage(bytes: Uint8Array, mediaType: string, page: number, fileName: string): Promise<PageImage> {
+  if (mediaType === 'application/pdf') return renderPdfPage(bytes, page, fileName);
+  if (mediaType.startsWith('image/')) return renderImagePage(bytes, page);
+  throw new UnsupportedPreview(mediaType);
+}
+
+export class UnreadablePdf extends Error {}
+
+export class UnsupportedPreview extends Error {
+  constructor(readonly mediaType: string) {
+    super(`no page images for ${mediaType} files: only PDF and image sources have pages to show`);
+  }
+}
+
+async function renderPdfPage(bytes: Uint8Array, pageNumber: number, fileName: string): Promise<PageImage> {
+  const lib = await pdfjs();
+  const pdf = await lib.getDocument({
+    data: new Uint8Array(bytes),
+    password: '',
+    cMapUrl: path.join(distDir, 'cmaps') + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(distDir, 'standard_fonts') + path.sep,
+    wasmUrl: path.join(distDir, 'wasm') + path.sep,
+    // Node has no FontFace: glyphs must be drawn as paths, or CJK text comes out as boxes
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    verbosity: 0,
+  }).promise.catch((cause: unknown) => {
+    throw new UnreadablePdf(`${fileName}: pdf.js could not open the file (${(cause as Error).message})`);
+  });
+  try {
+    if (pageNumber > pdf.numPages) throw new PageOutOfRange(pageNumber, pdf.numPages);
+    const page = await pdf.getPage(pageNumber);
+    const unit = page.getViewport({ scale: 1 });
+    const scale = Math.min(SCALE, MAX_SIDE_PX / Math.max(unit.width, unit.height));
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: context as unknown as CanvasRenderingContext2D,
+      viewport,
+    }).promise;
+    return { png: await canvas.encode('png'), widthPt: unit.width, heightPt: unit.height, pageCount: pdf.numPages };
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+// The image reader's density rule (packages/readers/src/image/decode.ts): a density tag of 100 dpi or more is
+// believed, otherwise an A4 page is assumed to fill the picture. Boxes were made with it, so the page size must be too.
+const MIN_BELIEVABLE_DPI = 100;
+const DEFAULT_DPI = 300;
+function dpiOf(density: number | undefined, width: number, height: number): number {
+  if (density && density >= MIN_BELIEVABLE_DPI) return density;
+  const dpi = Math.max(width, height) / (297 / 25.4);
+  return dpi >= MIN_BELIEVABLE_DPI ? Math.round(dpi) : DEFAULT_DPI;
+}
+
+async function renderImagePage(bytes: Uint8Array, pageNumber: number): Promise<PageImage> {
+  const meta = await sharp(bytes).metadata();
+  const pageCount = meta.pages ?? 1;
+  if (pageNumber > pageCount) throw new PageOutOfRange(pageNumber, pageCount);
+  const { data, info } = await sharp(bytes, { page: pageNumber - 1, limitInputPixels: 20_000 * 20_000 })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  const dpi = dpiOf(meta.density, info.width, info.height);
+  return { png: data, widthPt: (info.width * 72) / dpi, heightPt: (info.height * 72) / dpi, pageCount };
+}
