@@ -1,6 +1,6 @@
 // One reconstruction suite over every reader's output of the same form (drizzle's "one suite, many
 // implementations"): each fixtures/forms/<name>/ rendered as DOCX, HTML, PDF (LibreOffice portrait and
-// landscape, Chromium), XLSX and DOC where present, through extractFile, compared field by field with the
+// landscape, Chromium), XLSX, DOC and GBK-encoded HTML where present, through extractFile, compared field by field with the
 // one hand-checked expected.json. Per-field accuracy is printed per form and format; a field below its floor
 // in baseline.json fails, and a form/format with no floor must match exactly. Regenerate the floors after a
 // REVIEWED improvement with JIXIAO_UPDATE_BASELINE=1 (then review the diff); never lower one to hide a regression.
@@ -19,6 +19,7 @@ const update = process.env.JIXIAO_UPDATE_BASELINE === '1';
 const FORMATS: [file: string, label: string][] = [
   ['form.docx', 'DOCX'],
   ['form.html', 'HTML'],
+  ['form-gbk.html', 'HTML/GBK'],
   ['form.pdf', 'PDF/LibreOffice'],
   ['form-landscape.pdf', 'PDF/LibreOffice-landscape'],
   ['form-chromium.pdf', 'PDF/Chromium'],

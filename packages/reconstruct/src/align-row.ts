@@ -42,14 +42,16 @@ export function bestOffset(cells: string[], map: ColumnMap, headed: Set<number>)
   let bestScore = -Infinity;
   const n = cells.length;
   const limit = Math.max(n, ...fields.map(([, c]) => c + 1));
+  // every offset asks the same (field, cell) questions again: answer each once
+  // (a slot past either end of the row is blank, and a blank fits every field with 0)
+  const printed = cells.map((t) => !isBlankCell(t));
+  const fits = fields.map(([field]) => cells.map((t) => fitOf(field, t)));
   for (let d = 0; d <= limit; d++) {
     for (const offset of d === 0 ? [0] : [-d, d]) {
       let score = 0;
-      for (const [field, col] of fields) score += fitOf(field, cells[col + offset] ?? '');
+      fields.forEach(([, col], f) => (score += fits[f]![col + offset] ?? 0));
       // a printed cell that would fall outside every column is lost
-      cells.forEach((t, i) => {
-        if (!isBlankCell(t) && !mapped.has(i - offset)) score -= 1.5;
-      });
+      for (let i = 0; i < n; i++) if (printed[i] && !mapped.has(i - offset)) score -= 1.5;
       if (score > bestScore + 1e-9) {
         best = offset;
         bestScore = score;

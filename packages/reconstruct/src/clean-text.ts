@@ -3,19 +3,28 @@
 // exporter's width wraps without one), so in free text it stays a space, as expected.json keeps it
 // (seed-001: `保证医保局工作正常运行 指标2：…`). Labels, headers and level words are different: exports
 // wrap them anywhere (`产出 指标 (50分)`, `全年实际完 成值`), so cleanLabel drops breaks between CJK.
+import { memoiseString } from './memo-string.ts';
+
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
 const BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u3000]*\\n[ \\t\\u3000]*(?=[${CJK}])`, 'g');
 // one space; a wider gap is a deliberate separation (`部门(单位)名称     临湘市…`, seed 001)
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u3000](?=[${CJK}])`, 'g');
+const BOOKMARK = /\[bookmark:[^\]]*\]/g; // Word bookmarks leaked into some exports (seed 002)
+const HTML_PARAGRAPH_TAG = /<\/?(?:p|br|div|span)(?:\s[^<>]*)?\/?>/gi; // literal HTML paragraph tags in a cell (seed 004's fifth form)
+const WHITE_SPACE_RUN = /[\s\u3000]+/g;
+// Most cells hold none of these: the cheap tests below skip the replacements that would change nothing.
+const MAY_HOLD_MARKUP = /[[<]/;
+const HAS_LINE_OR_SPACE_BETWEEN_CJK = /[ \t\u3000\n]/;
 
 export function cleanText(text: string | null | undefined): string {
   if (!text) return '';
-  return text
-    .replace(/\[bookmark:[^\]]*\]/g, '') // Word bookmarks leaked into some exports (seed 002)
-    .replace(/<\/?(?:p|br|div|span)(?:\s[^<>]*)?\/?>/gi, ' ') // literal HTML paragraph tags in a cell (seed 004's fifth form)
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
+  return cleanTextMemo(text);
 }
+
+const cleanTextMemo = memoiseString((text: string): string => {
+  const unmarked = MAY_HOLD_MARKUP.test(text) ? text.replace(BOOKMARK, '').replace(HTML_PARAGRAPH_TAG, ' ') : text;
+  return unmarked.replace(WHITE_SPACE_RUN, ' ').trim();
+});
 
 /**
  * Labels, headers and level words: a single space between two CJK characters is also a wrap the
@@ -23,13 +32,17 @@ export function cleanText(text: string | null | undefined): string {
  */
 export function cleanLabel(text: string | null | undefined): string {
   if (!text) return '';
-  return cleanText(text.replace(BREAK_BETWEEN_CJK, '').replace(SPACE_BETWEEN_CJK, ''));
+  return cleanLabelMemo(text);
 }
 
+const cleanLabelMemo = memoiseString((text: string): string =>
+  cleanText(HAS_LINE_OR_SPACE_BETWEEN_CJK.test(text) ? text.replace(BREAK_BETWEEN_CJK, '').replace(SPACE_BETWEEN_CJK, '') : text),
+);
+
 /** For matching words: no spaces at all, full-width brackets and colons made half-width. */
-export function compact(text: string): string {
-  return cleanLabel(text).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
-}
+export const compact: (text: string) => string = memoiseString((text: string): string =>
+  cleanLabel(text).replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':'),
+);
 
 /** `年度资金总额:` → `年度资金总额`; labels are compared and stored without their trailing colon. */
 export function stripColon(text: string): string {
@@ -37,17 +50,13 @@ export function stripColon(text: string): string {
 }
 
 /** A level cell as the contract wants it: no point budget `(50分)`, no leading `指标1：`. */
-export function cleanLevel(text: string): string {
-  return stripLevelMarks(cleanLabel(text));
-}
+export const cleanLevel: (text: string) => string = memoiseString((text: string): string => stripLevelMarks(cleanLabel(text)));
 
 /**
  * A level-3 name is free text (a DOCX cell's second paragraph stays a space: seed-001
  * `保证医保局工作正常运行 指标2：…`), with the same point budget and numbering marks taken off.
  */
-export function cleanName(text: string): string {
-  return stripLevelMarks(cleanText(text));
-}
+export const cleanName: (text: string) => string = memoiseString((text: string): string => stripLevelMarks(cleanText(text)));
 
 function stripLevelMarks(text: string): string {
   return text
@@ -75,5 +84,6 @@ export function isNumberLike(text: string): boolean {
 
 /** Cells with nothing printed: empty, or placeholders for "not applicable". */
 export function isBlankCell(text: string): boolean {
-  return /^[\s\u3000]*$/.test(text);
+  // trim() removes exactly what \s matches (white space and line terminators, U+3000 among them)
+  return text.trim() === '';
 }

@@ -3,7 +3,9 @@
 // paragraphs). A blank line usually ends the row, but a cell holding an empty trailing paragraph also
 // leaves a blank line (seed 002: `⇥产出指标` ⏎ ⏎ `⇥数量指标` is one row). The two are told apart by
 // the row lengths: a short row whose next blank-separated group makes up exactly the previous row's
-// length is one row.
+// length is one row. An empty cell never holds such a paragraph, so a blank after one ends the row: a
+// total row whose label lost its merge (`⇥分总 ⇥100 ⇥98.7 ⇥` ⏎⏎ `⇥自评等级 ⇥优`) is short of the rows
+// above, and its grade row would otherwise make up the difference by chance.
 import { lineKind } from './line-kind.ts';
 
 export interface CellRowsResult {
@@ -34,7 +36,7 @@ export function readCellRows(lines: string[], start: number): CellRowsResult {
     }
     if (kind === 'row') break;
     if (kind === 'cell') {
-      if (sawBlank && !continuesAfterBlank(row.length, prevLen(), lines, i)) endRow();
+      if (sawBlank && !continuesAfterBlank(row, prevLen(), lines, i)) endRow();
       row.push(line.slice(1));
       sawBlank = false;
       blanks = 0;
@@ -53,21 +55,27 @@ export function readCellRows(lines: string[], start: number): CellRowsResult {
 }
 
 /** After a blank line: does the row go on (a cell with an empty last paragraph) or is it finished? */
-function continuesAfterBlank(rowLen: number, prevLen: number, lines: string[], i: number): boolean {
+function continuesAfterBlank(row: string[], prevLen: number, lines: string[], i: number): boolean {
+  const rowLen = row.length;
   // an empty first cell is a merged label column: it only ever opens a row (seed 002's goal rows)
   if (lines[i]!.slice(1).trim() === '') return false;
+  // the blank follows an empty cell: no paragraph of it, the row's end
+  if (rowLen > 0 && row[rowLen - 1]!.trim() === '') return false;
   return rowLen > 0 && prevLen > 0 && rowLen < prevLen && rowLen + groupCellCount(lines, i) === prevLen;
 }
 
 /**
- * After blank lines, does a tab-less line still belong to the cell above? Yes while the row is short of
- * the previous row's length (seed 001's wrapped goal text); after two or more blank lines only when the
- * cell is still empty (seed 002's `⇥` ⏎⏎⏎ `资金管理情况`), since a note below a table also follows two.
+ * After blank lines, does a tab-less line still belong to the cell above? Only while the row is short of
+ * the previous row's length: a row as long as the one above is finished, and the line is a heading or a
+ * note under the table (seed 003's `⇥合计 ⇥　 ⇥　 ⇥　` ⏎⏎ `（三）结转结余率`). After one blank line it
+ * continues a printed cell (seed 001's wrapped goal text), never an empty one: the blank ended a row
+ * whose last cell is empty (`⇥合计 ⇥100 ⇥98.6 ⇥ ⇥` ⏎⏎ `自评结论：…`). After two or more only an empty
+ * cell (seed 002's `⇥` ⏎⏎⏎ `资金管理情况`), since a note below a table also follows two.
  */
 function textContinuesCell(row: string[], prevLen: number, blanks: number): boolean {
+  if (row.length >= prevLen) return false;
   const cellEmpty = row[row.length - 1]!.trim() === '';
-  if (blanks >= 2) return cellEmpty;
-  return cellEmpty || row.length < prevLen;
+  return blanks >= 2 ? cellEmpty : !cellEmpty;
 }
 
 /** How many cells the blank-separated group starting at lines[i] holds. */

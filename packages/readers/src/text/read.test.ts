@@ -39,6 +39,25 @@ describe('text reader', () => {
     expect(title).toMatchObject({ type: 'paragraph', text: '2021年度项目支出绩效自评表' });
   });
 
+  it('ends a short total row at its empty last cell: the grade row after it is a row of its own', () => {
+    // the total's label lost its merge, so 4 + 2 cells make up the 6 of the row above by chance
+    const text = '\t甲\n\t乙\n\t丙\n\t丁\n\t戊\n\t己\n\n\t总分\n\t100\n\t98.9\n\t\n\n\t自评等级\n\t优\n';
+    const [t] = textBlocks(text) as TableBlock[];
+    expect(rowsOf(t!).slice(1)).toEqual([['总分', '100', '98.9', ''], ['自评等级', '优']]);
+  });
+
+  it('does not run the sentence under a table into an empty last cell or a finished row', () => {
+    const short = '\t甲\n\t乙\n\t丙\n\t丁\n\t戊\n\t己\n\n\t合计\n\t100\n\t98.6\n\t\n\n自评结论：得分98.6分。\n';
+    const [t, p] = textBlocks(short);
+    expect(rowsOf(t as TableBlock)[1]).toEqual(['合计', '100', '98.6', '']);
+    expect(p).toMatchObject({ type: 'paragraph', text: '自评结论：得分98.6分。' });
+    // a row as long as the one above is finished even though its last cell is printed
+    const full = '\t甲\n\t乙\n\n\t合计\n\t5\n\n（三）结转结余率\n';
+    const [t2, p2] = textBlocks(full);
+    expect(rowsOf(t2 as TableBlock)).toEqual([['甲', '乙'], ['合计', '5']]);
+    expect(p2).toMatchObject({ type: 'paragraph', text: '（三）结转结余率' });
+  });
+
   it('decodes GB18030, strips a BOM and CRLF', async () => {
     const gbk = new Uint8Array(iconv.encode('项目名称\t道路养护\r\n', 'gb18030'));
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('项目名称\t道路养护\r\n')]);

@@ -87,21 +87,51 @@ function chunksOf(placed: Placed[], rowCount: number): [number, number][] {
 
 function chunkBlocks(placed: Placed[], [first, last]: [number, number], page: number): Block[] {
   const inRows = (p: Placed, a: number, b: number) => p.row >= a && p.row <= b;
+  const across = (r: number) => placed.filter((p) => p.row <= r && p.row + p.rowSpan > r);
   const isLine = (r: number) => {
-    const here = placed.filter((p) => p.row <= r && p.row + p.rowSpan > r);
+    const here = across(r);
     return here.every((p) => p.rowSpan === 1) && here.filter((p) => p.text !== '').length <= 1;
   };
-  let top = first;
-  while (top <= last && isLine(top)) top++;
-  let bottom = last;
-  while (bottom >= top && isLine(bottom)) bottom--;
+  // inside the grid, a line merged across every column the chunk uses is either a section row of the table
+  // (年度绩效目标1) or text written between two forms on one sheet. The rows of one table share their column
+  // edges: when the rows on either side of a run of such lines are ruled differently (neither's edges a subset
+  // of the other's), the run lies between two tables.
+  const filled = placed.filter((p) => inRows(p, first, last) && p.text !== '');
+  const left = Math.min(...filled.map((p) => p.col));
+  const right = Math.max(...filled.map((p) => p.col + p.colSpan - 1));
+  const isWideLine = (r: number) =>
+    isLine(r) && right > left && across(r).some((p) => p.text !== '' && p.col <= left && p.col + p.colSpan - 1 >= right);
+  const edges = (r: number) => new Set(across(r).filter((p) => p.col >= left && p.col <= right).map((p) => p.col));
+  const subset = (a: Set<number>, b: Set<number>) => [...a].every((x) => b.has(x));
+  const between = new Set<number>();
+  for (let r = first + 1; r < last; r++) {
+    if (!isWideLine(r) || isWideLine(r - 1)) continue;
+    let end = r;
+    while (end + 1 < last && isWideLine(end + 1)) end++;
+    const [above, below] = [edges(r - 1), edges(end + 1)];
+    if (!subset(above, below) && !subset(below, above)) for (let x = r; x <= end; x++) between.add(x);
+  }
+  const betweenTables = (r: number) => between.has(r);
 
   const paragraph = (r: number): Block[] =>
     placed.filter((p) => p.row === r && p.text !== '').map((p) => ({ type: 'paragraph' as const, text: p.text, page, box: null }));
   const blocks: Block[] = [];
-  for (let r = first; r < top; r++) blocks.push(...paragraph(r));
-  if (top <= bottom) blocks.push(tableOf(placed.filter((p) => inRows(p, top, bottom)), top, bottom, page));
-  for (let r = Math.max(bottom + 1, top); r <= last; r++) blocks.push(...paragraph(r));
+  let r = first;
+  while (r <= last) {
+    if (isLine(r) && (r === first || betweenTables(r) || blocks.at(-1)?.type === 'paragraph')) {
+      // lines above a table (titles), or between two tables
+      blocks.push(...paragraph(r++));
+      continue;
+    }
+    // the table runs to the next line between tables; lines at its foot are paragraphs (signatures, notes)
+    let end = r;
+    while (end < last && !betweenTables(end + 1)) end++;
+    let bottom = end;
+    while (bottom >= r && isLine(bottom)) bottom--;
+    if (bottom >= r) blocks.push(tableOf(placed.filter((p) => inRows(p, r, bottom)), r, bottom, page));
+    for (let line = Math.max(bottom + 1, r); line <= end; line++) blocks.push(...paragraph(line));
+    r = end + 1;
+  }
   return blocks;
 }
 
