@@ -11,6 +11,8 @@ export interface RegionImage {
   left: number;
   top: number;
   scale: number;
+  /** lines of text in the ink (inkLines), page px rows [from, to); OCR that returns fewer dropped one */
+  lines: [number, number][];
 }
 
 export interface CropOptions {
@@ -25,6 +27,8 @@ export interface CropOptions {
    * small noisy crop turned lone digits (分值 5) into CJK characters on the fixtures
    */
   binary?: boolean;
+  /** page px rows [from, to) to keep; the rest of the region is blanked (one line of a wrapped cell) */
+  keepRows?: [number, number];
 }
 
 /** Fewer ink pixels than this (relative to dpi²) is a blank cell with specks. */
@@ -45,13 +49,17 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
   const ruleRows = new Set<number>(), ruleCols = new Set<number>();
   rowInk.forEach((n, y) => { if (n > ruleShare * w) ruleRows.add(y); });
   colInk.forEach((n, x) => { if (n > ruleShare * h) ruleCols.add(x); });
+  if (options.keepRows) for (let y = 0; y < h; y++) if (y0 + y < options.keepRows[0] || y0 + y >= options.keepRows[1]) ruleRows.add(y);
   let ax = w, ay = h, bx = -1, by = -1, total = 0;
+  // ink per row without the rule remnants, which would bridge the blank gaps between text lines
+  const textRowInk = new Int32Array(h);
   for (let y = 0; y < h; y++) {
     if (ruleRows.has(y)) continue;
     const base = (y0 + y) * ink.width + x0;
     for (let x = 0; x < w; x++) {
       if (ruleCols.has(x) || !ink.data[base + x]) continue;
       total++;
+      textRowInk[y]++;
       if (x < ax) ax = x;
       if (x > bx) bx = x;
       if (y < ay) ay = y;
@@ -76,7 +84,38 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
   let image = sharp(crop, { raw: { width: cw, height: ch, channels: 1 } });
   if (scale !== 1) image = image.resize(Math.max(1, Math.round(cw * scale)), Math.max(1, Math.round(ch * scale)), { kernel: 'lanczos3' });
   const png = await image.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' }).withMetadata({ density: grey.dpi * scale }).png({ compressionLevel: 1 }).toBuffer();
-  // one text line is at most ~1.7 body heights tall; taller means wrapped text, read as a block
-  const mode: SegMode = by - ay + 1 <= grey.dpi * 0.24 ? 'line' : 'block';
-  return { png, mode, left: x0 + cx0 - pad / scale, top: y0 + cy0 - pad / scale, scale };
+  // one text line is at most ~1.7 body heights tall; taller means wrapped text, read as a block. Small type
+  // wrapped in a narrow column (数量指 / 标) fits under that height, and single-line mode then reads only
+  // one of its lines: count the lines of ink too
+  const lines = inkLines(textRowInk, ruleRows, ay, by, grey.dpi).map(([a, b]): [number, number] => [y0 + a, y0 + b]);
+  const mode: SegMode = by - ay + 1 <= grey.dpi * 0.24 && lines.length <= 1 ? 'line' : 'block';
+  return { png, mode, left: x0 + cx0 - pad / scale, top: y0 + cy0 - pad / scale, scale, lines };
+}
+
+/**
+ * Text lines in rows `from..to` of a crop, [start, end) in crop rows: runs of inked rows apart by a blank gap.
+ * Runs shorter than a character (an underline, a speck, a stroke of 二) join the line before rather than count.
+ */
+export function inkLines(rowInk: Int32Array, skip: Set<number>, from: number, to: number, dpi: number): [number, number][] {
+  const minGap = Math.max(1, Math.round(dpi / 150)), minLine = Math.round(dpi * 0.045);
+  const runs: [number, number][] = [];
+  let start = -1, blank = 0;
+  for (let y = from; y <= to + 1; y++) {
+    const on = y <= to && !skip.has(y) && rowInk[y]! > 0;
+    if (on) {
+      if (start < 0) start = y;
+      blank = 0;
+    } else if (start >= 0 && ++blank >= minGap) {
+      runs.push([start, y - blank + 1]);
+      start = -1;
+    }
+  }
+  if (start >= 0) runs.push([start, to + 1]);
+  const lines: [number, number][] = [];
+  for (const [a, b] of runs) {
+    const last = lines[lines.length - 1];
+    if (b - a >= minLine) lines.push([a, b]);
+    else if (last) last[1] = b;
+  }
+  return lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctCellText, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
+import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
 
 describe('correctCellText', () => {
   it.each([
@@ -58,5 +58,31 @@ describe('leadingMarkBeforeNumber', () => {
 describe('tidyText', () => {
   it('keeps spaces between Latin words', () => {
     expect(tidyText('DRG DIP 付费 100 %')).toBe('DRG DIP付费100 %');
+  });
+});
+
+describe('correctJoinedCell', () => {
+  it.each([
+    // a form word wrapped in a narrow column, two characters misread across its lines
+    ['服务对销满\n痊度指标', '服务对象满意度指标'],
+    ['数量指\n标', '数量指标'],
+    // anything else keeps its lines
+    ['正常持\n续运转', '正常持\n续运转'],
+    ['可持续运转', '可持续运转'],
+  ])('%j → %j', (input, output) => {
+    expect(correctJoinedCell(input)).toBe(output);
+  });
+});
+
+describe('noteOpener', () => {
+  it.each([
+    // the opening bracket of a level's note read as <
+    ['满意度指标<10分)', '满意度指标(10分)'],
+    ['满意度指标〈10分）', '满意度指标(10分）'],
+    // a real comparator stays
+    ['<10分', '<10分'],
+    ['(a<b)', '(a<b)'],
+  ])('%j → %j', (input, output) => {
+    expect(correctCellText(input)).toBe(output);
   });
 });

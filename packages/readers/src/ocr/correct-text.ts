@@ -1,7 +1,7 @@
 // Corrections for what OCR habitually gets wrong in these forms, by rules a test can pin down — never by
 // guessing a digit. The comparator in front of a value is settled from its glyph (comparator-glyph.ts).
 
-import { snapToVocabulary } from './vocabulary.ts';
+import { isFormWord, snapToVocabulary } from './vocabulary.ts';
 
 const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF';
 
@@ -53,9 +53,28 @@ export function digitLookalikes(text: string): string {
     .replace(/^指标[工了丨lI|](?=[:：]|[\u4e00-\u9fff])/, '指标1');
 }
 
-/** Everything string-only, for a table cell. */
+/**
+ * A bracketed note whose opening bracket was read as `<` or `〈` (`满意度指标<10分)` on seed-004): the
+ * closing bracket has no partner, so the mark before the note was its opener.
+ */
+export function noteOpener(text: string): string {
+  return text.replace(/[<〈]([^()（）<>〈〉]*[)）])$/, (m, rest: string, at: number) => (/[(（][^)）]*$/.test(text.slice(0, at)) ? m : `(${rest}`));
+}
+
+/** Everything string-only, for one OCR'd line of a table cell. */
 export function correctCellText(text: string): string {
-  return snapToVocabulary(percentTail(digitLookalikes(halfWidthNumbers(tidyText(text)))));
+  return snapToVocabulary(noteOpener(percentTail(digitLookalikes(halfWidthNumbers(tidyText(text))))));
+}
+
+/**
+ * A whole cell once its lines are joined: a form word wrapped in a narrow column (服务对象满 / 意度指标) is
+ * snapped as one word, which no single line of it could be.
+ */
+export function correctJoinedCell(joined: string): string {
+  const text = noteOpener(joined);
+  const flat = text.replace(/\s+/g, '');
+  const snapped = snapToVocabulary(flat);
+  return snapped !== flat || isFormWord(flat) ? snapped : text;
 }
 
 /**

@@ -24,7 +24,8 @@ export type SegMode = 'line' | 'block';
 export interface OcrEngine {
   readonly data: LanguageData;
   readonly size: number;
-  recognise(image: Buffer, mode: SegMode): Promise<RecognisedLine[]>;
+  /** `charset`: the only characters the reading may use (tessedit_char_whitelist); default all */
+  recognise(image: Buffer, mode: SegMode, charset?: string): Promise<RecognisedLine[]>;
   terminate(): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
       });
       // keep spaces as printed between digits and units; spaces between Chinese characters are dropped later
       await worker.setParameters({ preserve_interword_spaces: '1' });
-      return { worker, mode: null as SegMode | null };
+      return { worker, mode: null as SegMode | null, charset: '' };
     }),
   );
   // Our own queue rather than tesseract.js's createScheduler: the page-segmentation mode is a per-worker
@@ -61,12 +62,16 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
   return {
     data,
     size,
-    async recognise(image, mode) {
+    async recognise(image, mode, charset = '') {
       const w = await acquire();
       try {
         if (w.mode !== mode) {
           await w.worker.setParameters({ tessedit_pageseg_mode: PSM_OF[mode] });
           w.mode = mode;
+        }
+        if (w.charset !== charset) {
+          await w.worker.setParameters({ tessedit_char_whitelist: charset });
+          w.charset = charset;
         }
         const { data: page } = await w.worker.recognize(image, {}, { blocks: true, text: true });
         return linesOf(page);
@@ -83,6 +88,7 @@ export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<O
 interface PoolWorker {
   worker: Worker;
   mode: SegMode | null;
+  charset: string;
 }
 
 function linesOf(page: Page): RecognisedLine[] {
