@@ -1,3 +1,3 @@
 export { readerFor, type MediaType } from './registry.ts';
 export { cfbKind, cfbMediaType, type CfbKind } from './detect-cfb.ts';
-export { pdfjs } from './pdf/open-document.ts';
+export { pdfjs, pdfjsOfflineResources } from './pdf/open-document.ts';

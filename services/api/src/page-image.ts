@@ -3,11 +3,7 @@
 // extraction's boxes use (PDF points; for scans pixels × 72 / dpi), so the page can draw a box over the picture.
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pdfjs } from '@jixiao/readers';
-
-const distDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+import { pdfjs, pdfjsOfflineResources } from '@jixiao/readers';
 
 export interface PageImage {
   png: Buffer;
@@ -47,16 +43,9 @@ async function renderPdfPage(bytes: Uint8Array, pageNumber: number, fileName: st
   const pdf = await lib.getDocument({
     data: new Uint8Array(bytes),
     password: '',
-    cMapUrl: path.join(distDir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(distDir, 'standard_fonts') + path.sep,
-    wasmUrl: path.join(distDir, 'wasm') + path.sep,
+    ...pdfjsOfflineResources,
     // Node has no FontFace: glyphs must be drawn as paths, or CJK text comes out as boxes
     disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    verbosity: 0,
   }).promise.catch((cause: unknown) => {
     throw new UnreadablePdf(`${fileName}: pdf.js could not open the file (${(cause as Error).message})`);
   });

@@ -37,6 +37,18 @@ export function pdfjs(): Promise<PdfJs> {
   return loaded;
 }
 
+/** Where pdf.js finds its cMaps, standard fonts and wasm on disk: nothing is ever fetched over the network. */
+export const pdfjsOfflineResources = {
+  cMapUrl: path.join(distDir, 'cmaps') + path.sep,
+  cMapPacked: true,
+  standardFontDataUrl: path.join(distDir, 'standard_fonts') + path.sep,
+  wasmUrl: path.join(distDir, 'wasm') + path.sep,
+  useSystemFonts: false,
+  isEvalSupported: false,
+  isOffscreenCanvasSupported: false,
+  verbosity: 0,
+} as const;
+
 export async function openDocument(bytes: Uint8Array, fileName: string): Promise<{ pdf: PdfDocument; lib: PdfJs }> {
   const lib = await pdfjs();
   const task = lib.getDocument({
@@ -44,20 +56,13 @@ export async function openDocument(bytes: Uint8Array, fileName: string): Promise
     data: new Uint8Array(bytes),
     // an empty user password is tried first, so a PDF that only restricts printing/copying still opens
     password: '',
-    cMapUrl: path.join(distDir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(distDir, 'standard_fonts') + path.sep,
-    wasmUrl: path.join(distDir, 'wasm') + path.sep,
-    useSystemFonts: false,
+    ...pdfjsOfflineResources,
     // nothing is rendered: with disableFontFace pdf.js would build an outline for every glyph drawn
     disableFontFace: false,
     useWorkerFetch: false,
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
     disableAutoFetch: true,
     disableStream: true,
     stopAtErrors: false,
-    verbosity: 0,
   });
   try {
     return { pdf: await task.promise, lib };
