@@ -29,18 +29,27 @@ export interface CorrectableRow extends RowKey {
   current: { target: Value; actual: Value; weight: number | null; score: number | null; attained: boolean | null };
 }
 
+/** The filter selecting one row of indicator_facts_all by its stable key. */
+export function factKeyIs(key: RowKey) {
+  return and(
+    eq(indicatorFactsAll.sourceFileId, key.sourceFileId),
+    eq(indicatorFactsAll.reportOrdinal, key.reportOrdinal),
+    eq(indicatorFactsAll.rowOrdinal, key.rowOrdinal),
+  );
+}
+
+/** The row as indicator_facts_all shows it now (corrections applied), or null. */
+export async function factRow(db: Db, key: RowKey) {
+  const [fact] = await db.select().from(indicatorFactsAll).where(factKeyIs(key));
+  return fact ?? null;
+}
+
 /** The row behind a key in the stored extraction, or null when the key names no row of the version's latest run. */
 export async function correctableRow(db: Db, key: RowKey): Promise<CorrectableRow | null> {
   const [fact] = await db
     .select({ runId: indicatorFactsAll.runId, fiscalYear: indicatorFactsAll.fiscalYear, level1: indicatorFactsAll.level1, level2: indicatorFactsAll.level2, level3: indicatorFactsAll.level3 })
     .from(indicatorFactsAll)
-    .where(
-      and(
-        eq(indicatorFactsAll.sourceFileId, key.sourceFileId),
-        eq(indicatorFactsAll.reportOrdinal, key.reportOrdinal),
-        eq(indicatorFactsAll.rowOrdinal, key.rowOrdinal),
-      ),
-    );
+    .where(factKeyIs(key));
   if (!fact) return null;
   const [run] = await db.select({ extraction: extractionRuns.extraction }).from(extractionRuns).where(eq(extractionRuns.id, fact.runId));
   const extracted = run?.extraction?.reports[key.reportOrdinal]?.indicators[key.rowOrdinal];

@@ -2,9 +2,8 @@
 // own normaliser, attained is decided again by the same rule, and the edit is stored apart from the extraction.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, eq } from 'drizzle-orm';
 import type { Value } from '@jixiao/contract';
-import { correctableRow, indicatorFactsAll, recordCorrection, type CorrectableRow } from '@jixiao/db';
+import { correctableRow, factRow, recordCorrection, type CorrectableRow } from '@jixiao/db';
 import { attained, normaliseCell } from '@jixiao/normalise';
 import { requireToken } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -70,16 +69,7 @@ export function correctionRoutes(deps: ApiDeps): FastifyPluginAsync {
           correctedBy: b.by,
           note: b.note ?? null,
         });
-        const [fact] = await deps.db
-          .select()
-          .from(indicatorFactsAll)
-          .where(
-            and(
-              eq(indicatorFactsAll.sourceFileId, key.sourceFileId),
-              eq(indicatorFactsAll.reportOrdinal, key.reportOrdinal),
-              eq(indicatorFactsAll.rowOrdinal, key.rowOrdinal),
-            ),
-          );
+        const fact = await factRow(deps.db, key);
         req.log.info({ correctionId: saved.id, ...key, field: b.field, by: b.by }, 'correction stored');
         return reply.code(201).send({ correctionId: saved.id, correctedAt: saved.correctedAt, row: fact });
       },
