@@ -12,7 +12,8 @@ COPY package.json package-lock.json ./
 COPY packages/ ./packages/
 COPY services/ ./services/
 # npm ci needs every workspace's package.json; the sources come along with them and stay in the image.
-RUN npm ci --no-audit --no-fund --omit=dev \
+# onnxruntime-node's postinstall would fetch CUDA libraries; the CPU runtime OCR uses ships in the package.
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --omit=dev \
   && npm cache clean --force
 COPY bin/ ./bin/
 COPY migrations/ ./migrations/

@@ -15,7 +15,7 @@ import type { TextItem } from '../packages/readers/src/grid/types.ts';
 import { cleanPage } from '../packages/readers/src/image/clean.ts';
 import { decodeImage } from '../packages/readers/src/image/decode.ts';
 import type { Raster } from '../packages/readers/src/image/raster.ts';
-import { createOcrEngine } from '../packages/readers/src/ocr/engine.ts';
+import { createOcrEngine, type OcrEngineName } from '../packages/readers/src/ocr/engine.ts';
 import { ocrPages } from '../packages/readers/src/ocr/ocr-pages.ts';
 import { pageImage } from '../packages/readers/src/ocr/pdf-page-image.ts';
 import { findRules } from '../packages/readers/src/ocr/raster-rules.ts';
@@ -24,7 +24,7 @@ import { SCAN_GRID } from '../packages/readers/src/ocr/read-page.ts';
 import { openDocument } from '../packages/readers/src/pdf/open-document.ts';
 import { emptyScore, expectedRows, FIELDS, loadManifest, pct, scoreLayout, SCANS_DIR, sourcePageText, type Score } from '../fixtures/scans/score.ts';
 
-const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { engine: { type: 'string', default: 'paddle' }, model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const out = (line: string) => process.stdout.write(line + '\n');
 
 async function pictureOf(file: string, bytes: Uint8Array): Promise<Raster> {
@@ -63,10 +63,10 @@ async function native(file: string, raster: Raster, tmp: string): Promise<{ seco
 async function main(): Promise<void> {
   const scans = loadManifest().filter((s) => !args.only || s.file.includes(args.only));
   const started = performance.now();
-  const engine = await createOcrEngine({ model: args.model as 'fast' | 'best', workers: args.workers ? Number(args.workers) : undefined });
+  const engine = await createOcrEngine({ kind: args.engine as OcrEngineName, model: args.model as 'fast' | 'best', workers: args.workers ? Number(args.workers) : undefined });
   const startup = (performance.now() - started) / 1000;
   const ocrDpi = args['ocr-dpi'] ? Number(args['ocr-dpi']) : undefined;
-  out(`engine: ${engine.size} workers, model ${engine.data.model} (${engine.data.langPath}), startup ${startup.toFixed(1)} s`);
+  out(`engine: ${engine.name}, ${engine.size} workers, model ${engine.data.model} (${engine.data.langPath}), startup ${startup.toFixed(1)} s`);
   out('file | ours s/page | native s/page | ratio | ours rows | ours fields | native rows | native fields | low-confidence warnings');
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-ocr-'));
   const total = { ours: emptyScore(), native: emptyScore(), oursSeconds: 0, nativeSeconds: 0 };

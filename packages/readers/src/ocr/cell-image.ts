@@ -2,10 +2,11 @@
 // trimmed to its ink, padded with paper. A region without ink is blank and never reaches OCR.
 import sharp from 'sharp';
 import type { Bitmap, Raster } from '../image/raster.ts';
-import type { SegMode } from './engine.ts';
+import type { Picture, SegMode } from './engine.ts';
 
 export interface RegionImage {
-  png: Buffer;
+  /** what OCR reads: the crop, resampled, with paper around it; its `lines` in its own rows */
+  picture: Picture;
   mode: SegMode;
   /** where the crop's (0,0) sits in the page raster, px, and how much it was scaled */
   left: number;
@@ -83,13 +84,16 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
   const scale = options.scale ?? 1;
   let image = sharp(crop, { raw: { width: cw, height: ch, channels: 1 } });
   if (scale !== 1) image = image.resize(Math.max(1, Math.round(cw * scale)), Math.max(1, Math.round(ch * scale)), { kernel: 'lanczos3' });
-  const png = await image.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' }).withMetadata({ density: grey.dpi * scale }).png({ compressionLevel: 1 }).toBuffer();
+  const { data, info } = await image.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   // one text line is at most ~1.7 body heights tall; taller means wrapped text, read as a block. Small type
   // wrapped in a narrow column (数量指 / 标) fits under that height, and single-line mode then reads only
   // one of its lines: count the lines of ink too
   const lines = inkLines(textRowInk, ruleRows, ay, by, grey.dpi).map(([a, b]): [number, number] => [y0 + a, y0 + b]);
   const mode: SegMode = by - ay + 1 <= grey.dpi * 0.24 && lines.length <= 1 ? 'line' : 'block';
-  return { png, mode, left: x0 + cx0 - pad / scale, top: y0 + cy0 - pad / scale, scale, lines };
+  const left = x0 + cx0 - pad / scale, top = y0 + cy0 - pad / scale;
+  const inPicture = ([a, b]: [number, number]): [number, number] => [Math.max(0, Math.floor((a - top) * scale)), Math.min(info.height, Math.ceil((b - top) * scale))];
+  const picture: Picture = { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, dpi: grey.dpi * scale, lines: lines.map(inPicture) };
+  return { picture, mode, left, top, scale, lines };
 }
 
 /**

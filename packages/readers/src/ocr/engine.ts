@@ -1,108 +1,73 @@
-// A pool of tesseract.js workers (one per core) sharing one queue, loaded from local language data only.
-import { availableParallelism } from 'node:os';
-import { createWorker, OEM, PSM, type Page, type Worker } from 'tesseract.js';
-import { languageData, type LanguageData, type OcrModel } from './language-data.ts';
+// What the OCR stages ask of a text recogniser, and which one they get. Two engines read the same region
+// pictures: PP-OCR (the default: a text-line recogniser trained on printed Chinese, run by ONNX Runtime) and
+// tesseract.js (the chi_sim LSTM). Both load their models from disk only and never download anything.
+// Measured on the scan fixtures (scripts/bench-ocr.ts): PP-OCR reads far more indicator names exactly.
+import type { OcrModel } from './language-data.ts';
+
+export type OcrEngineName = 'paddle' | 'tesseract';
 
 export interface OcrEngineOptions {
-  /** workers in the pool; default: the machine's cores */
+  /** which recogniser; default `paddle` */
+  kind?: OcrEngineName;
+  /** concurrent recognitions; default: the machine's cores */
   workers?: number;
+  /** tesseract only: which chi_sim model */
   model?: OcrModel;
-  /** a directory holding chi_sim.traineddata(.gz), overriding the installed ones */
+  /** tesseract only: a directory holding chi_sim.traineddata(.gz), overriding the installed ones */
   langPath?: string;
+}
+
+/** A region picture as the engines take it: grey, 0 = ink, 255 = paper. */
+export interface Picture {
+  width: number;
+  height: number;
+  data: Uint8Array;
+  /** resolution of this picture (after any resampling) */
+  dpi: number;
+  /**
+   * the text lines the picture's ink shows, [top, bottom) rows of this picture. A line recogniser reads each
+   * on its own; a page-layout engine (tesseract) finds lines itself and ignores this.
+   */
+  lines: [number, number][];
+}
+
+export interface RecognisedChar {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  /** where the character was read along the line, pixels of the picture passed in */
+  x: number;
 }
 
 export interface RecognisedLine {
   text: string;
   /** 0..1 */
   confidence: number;
-  /** pixels in the image passed in */
+  /** pixels in the picture passed in */
   bbox: { x0: number; y0: number; x1: number; y1: number };
+  /** per character, where the engine tells (PP-OCR does; tesseract's lines come without) */
+  chars?: RecognisedChar[];
 }
 
+/** `line`: the picture is one line of text; `block`: one or more lines (a wrapped cell). */
 export type SegMode = 'line' | 'block';
 
 export interface OcrEngine {
-  readonly data: LanguageData;
+  readonly name: OcrEngineName;
+  /** which model, and the local directory it was loaded from (for logs and the bench) */
+  readonly data: { model: string; langPath: string };
   readonly size: number;
-  /** `charset`: the only characters the reading may use (tessedit_char_whitelist); default all */
-  recognise(image: Buffer, mode: SegMode, charset?: string): Promise<RecognisedLine[]>;
+  /**
+   * resolution the region pictures are best resampled to for this engine; null: read them as scanned
+   * (PP-OCR scales every line to its own input height anyway)
+   */
+  readonly preferredDpi: number | null;
+  /** `charset`: the only characters the reading may use; default all */
+  recognise(picture: Picture, mode: SegMode, charset?: string): Promise<RecognisedLine[]>;
   terminate(): Promise<void>;
 }
 
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
-  const data = languageData(options.model, options.langPath);
-  const size = Math.max(1, options.workers ?? availableParallelism());
-  const workers = await Promise.all(
-    Array.from({ length: size }, async () => {
-      const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
-        langPath: data.langPath,
-        gzip: data.gzip,
-        // 'none': neither read nor write a cache copy in the working directory
-        cacheMethod: 'none',
-      });
-      // keep spaces as printed between digits and units; spaces between Chinese characters are dropped later
-      await worker.setParameters({ preserve_interword_spaces: '1' });
-      return { worker, mode: null as SegMode | null, charset: '' };
-    }),
-  );
-  // Our own queue rather than tesseract.js's createScheduler: the page-segmentation mode is a per-worker
-  // parameter, so a job must set it on the very worker that runs it, which the scheduler cannot express.
-  const idle = [...workers];
-  const waiting: ((w: PoolWorker) => void)[] = [];
-  const acquire = () => new Promise<PoolWorker>((resolve) => {
-    const w = idle.pop();
-    if (w) resolve(w);
-    else waiting.push(resolve);
-  });
-  const release = (w: PoolWorker) => {
-    const next = waiting.shift();
-    if (next) next(w);
-    else idle.push(w);
-  };
-  return {
-    data,
-    size,
-    async recognise(image, mode, charset = '') {
-      const w = await acquire();
-      try {
-        if (w.mode !== mode) {
-          await w.worker.setParameters({ tessedit_pageseg_mode: PSM_OF[mode] });
-          w.mode = mode;
-        }
-        if (w.charset !== charset) {
-          await w.worker.setParameters({ tessedit_char_whitelist: charset });
-          w.charset = charset;
-        }
-        const { data: page } = await w.worker.recognize(image, {}, { blocks: true, text: true });
-        return linesOf(page);
-      } finally {
-        release(w);
-      }
-    },
-    async terminate() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
-    },
-  };
+  if (options.kind === 'tesseract') return (await import('./tesseract-engine.ts')).createTesseractEngine(options);
+  return (await import('./paddle-engine.ts')).createPaddleEngine(options);
 }
-
-interface PoolWorker {
-  worker: Worker;
-  mode: SegMode | null;
-  charset: string;
-}
-
-function linesOf(page: Page): RecognisedLine[] {
-  const out: RecognisedLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const text = line.text.replace(/\n$/, '');
-        if (text.trim() === '') continue;
-        out.push({ text, confidence: line.confidence / 100, bbox: line.bbox });
-      }
-    }
-  }
-  return out;
-}
-
-export const PSM_OF: Record<SegMode, PSM> = { line: PSM.SINGLE_LINE, block: PSM.SINGLE_BLOCK };

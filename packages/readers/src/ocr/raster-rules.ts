@@ -45,6 +45,8 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
     vs = vs.filter((l) => meets(l, hs, reach, long));
     hs = h2;
   }
+  hs = hs.map((l) => trimLooseEnd(l, vs, reach, h, beside));
+  vs = vs.map((l) => trimLooseEnd(l, hs, reach, v, beside));
   const pt = (px: number) => pxToPt(px, dpi);
   const mid = (l: Line) => pt((l.first + l.last + 1) / 2);
   return [
@@ -61,6 +63,35 @@ function meets(line: Line, others: Line[], reach: number, long: number): boolean
 }
 
 type At = (pos: number, i: number) => number;
+
+/**
+ * A rule kept for reaching one wall (its far end faded) ends in a cell. When that loose piece, from its end to
+ * the last wall it crossed, has more ink beside it than a rule has, it is strokes of a text line that sits on
+ * the rule's scan line and was bridged onto it (seed-000's 产出指, centred in a merged cell, level with the
+ * rule of the next column): the rule is cut back to that wall, so it does not split the merged cell.
+ */
+function trimLooseEnd(line: Line, others: Line[], reach: number, at: At, beside: [number, number]): Line {
+  const crossing = others.filter((o) => line.last + 1 >= o.from - reach && line.first <= o.to + reach).map((o) => (o.first + o.last + 1) / 2);
+  const walls = crossing.filter((x) => x > line.from + reach && x < line.to - reach).sort((a, b) => a - b);
+  const touches = (end: number) => crossing.some((x) => Math.abs(x - end) <= reach + 2);
+  if (walls.length === 0) return line;
+  const strokes = (from: number, to: number) => {
+    let max = 0;
+    for (const dir of [-1, 1]) {
+      for (let d = beside[0]; d <= beside[1]; d++) {
+        const pos = dir < 0 ? line.first - d : line.last + d;
+        let n = 0;
+        for (let i = Math.floor(from); i < to; i++) n += at(pos, i) ?? 0;
+        max = Math.max(max, n / Math.max(1, to - from));
+      }
+    }
+    return max > MAX_BESIDE;
+  };
+  let { from, to } = line;
+  if (!touches(from) && strokes(from, walls[0]!)) from = Math.round(walls[0]!);
+  if (!touches(to) && strokes(walls[walls.length - 1]!, to)) to = Math.round(walls[walls.length - 1]!) + 1;
+  return from === line.from && to === line.to ? line : { ...line, from, to };
+}
 
 function rulesAlong(lines: number, length: number, at: At, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
   const found = joinSteps(linesOf(runs(lines, length, at, minRun, maxGap), maxThickness), maxGap, maxThickness);

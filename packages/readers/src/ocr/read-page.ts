@@ -8,21 +8,19 @@ import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import { regionImage, type RegionImage } from './cell-image.ts';
-import { classifyComparator } from './comparator-glyph.ts';
+import { classifyComparator, COMPARATOR_TEXT, loneComparator } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
 import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
+import { settlePunctuationWidth } from './punctuation-width.ts';
 import { findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
 export interface PageOcrOptions {
   /** cells read with less confidence than this get a warning (0..1) */
   warnBelow?: number;
-  /**
-   * resolution the cell pictures are resampled to before OCR. The Chinese LSTM models misread body text
-   * drawn 40+ px tall; 300 read the scan fixtures best overall (scripts/bench-ocr.ts --ocr-dpi).
-   */
+  /** resolution the cell pictures are resampled to before OCR; default: what the engine prefers */
   ocrDpi?: number;
   /** a region read with less confidence than this is read again from the ink bitmap; the surer reading wins */
   secondOpinionBelow?: number;
@@ -41,12 +39,12 @@ export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6 };
 
 export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, options: PageOcrOptions = {}): Promise<PageOcr> {
   const warnBelow = options.warnBelow ?? 0.6;
-  const ocrDpi = options.ocrDpi ?? 300;
-  const secondOpinionBelow = options.secondOpinionBelow ?? 0.75;
-  const thirdOpinionBelow = options.thirdOpinionBelow ?? 0.6;
   const clean = await cleanPage(raster);
   const { ink, faint } = clean;
   const dpi = clean.grey.dpi;
+  const ocrDpi = options.ocrDpi ?? engine.preferredDpi ?? dpi;
+  const secondOpinionBelow = options.secondOpinionBelow ?? 0.75;
+  const thirdOpinionBelow = options.thirdOpinionBelow ?? 0.6;
   const toPx = (pt: number) => (pt * dpi) / 72;
   const segments = findRules(faint, { dpi });
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
@@ -67,7 +65,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     const cropOptions = { inset: cut, scale: ocrDpi / dpi };
     const grey = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: false });
     if (!grey) return [];
-    const first = await itemsOf(grey, engine, dpi, correct, cut > 0 ? ink : null);
+    const first = await itemsOf(grey, engine, dpi, correct, ink, cut > 0);
     // on grey paper the layout analysis sometimes drops a whole line of a wrapped cell (数量指 / 标 read as
     // 标, confidently): fewer lines read than the ink holds is doubtful too
     const lines = grey.lines.length;
@@ -75,7 +73,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     // a doubtful reading gets a second one from the ink bitmap: on the grey crop of a small noisy cell the
     // models turn lone digits (分值 5) into CJK characters, while blurred photos read better in grey
     const binary = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: true });
-    const second = binary ? await itemsOf(binary, engine, dpi, correct, cut > 0 ? ink : null) : [];
+    const second = binary ? await itemsOf(binary, engine, dpi, correct, ink, cut > 0) : [];
     const covered = (items: TextItem[]) => Math.min(items.length, lines);
     const better = covered(second) !== covered(first) ? (covered(second) > covered(first) ? second : first) : mean(second) > mean(first) ? second : first;
     if (covered(better) >= lines) {
@@ -83,7 +81,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       // still doubtful words (a blurred photo): the same crop larger, where strokes that ran together stand
       // apart. Not numbers: enlarged, 82% and 1 came back surer and wrong (820%, ]) on the fixtures
       const larger = await regionImage(clean.grey, ink, box, { ...cropOptions, scale: cropOptions.scale * 1.5, binary: false });
-      const third = larger ? await itemsOf(larger, engine, dpi, correct, cut > 0 ? ink : null) : [];
+      const third = larger ? await itemsOf(larger, engine, dpi, correct, ink, cut > 0) : [];
       return covered(third) >= lines && mean(third) > mean(better) ? third : better;
     }
     // both readings lost a line of a wrapped cell (正常持 / 续运转 read as 正常持): read it line by line
@@ -92,7 +90,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       // the models return nothing for some clean lines at one size and read them at another (续运转)
       for (const [binary, larger] of [[false, 1], [true, 1], [true, 1.25]] as const) {
         const line = await regionImage(clean.grey, ink, box, { ...cropOptions, scale: cropOptions.scale * larger, binary, keepRows });
-        const read = line ? await itemsOf(line, engine, dpi, correct, cut > 0 ? ink : null) : [];
+        const read = line ? await itemsOf(line, engine, dpi, correct, ink, cut > 0) : [];
         byLine.push(...read);
         if (read.length > 0) break;
       }
@@ -102,7 +100,17 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
 
   const items = (await Promise.all(jobs)).flat();
   const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
-  for (const table of tables) for (const cell of table.cells) cell.text = correctJoinedCell(cell.text);
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      cell.text = correctJoinedCell(cell.text);
+      // a lone comparator is told by its shape: line recognisers read it as a letter, or not at all
+      const flat = cell.text.replace(/\s+/g, '');
+      if (!cell.box || flat.length > 2 || /[\d\u4e00-\u9fff]{2}|\d/.test(flat) || COMPARATOR_TEXT.test(flat)) continue;
+      const b = cell.box;
+      const mark = loneComparator(ink, { x0: toPx(b.x0) + inset, y0: toPx(b.y0) + inset, x1: toPx(b.x1) - inset, y1: toPx(b.y1) - inset });
+      if (mark) cell.text = mark;
+    }
+  }
   const rereads = tables.flatMap((table) => [
     ...doubtfulNumericCells(table).map((cell) => ({ cell, charset: DIGITS, settle: (read: string, glyphs: number) => (digitReadingFits(read, glyphs) ? read : null) })),
     ...table.cells.filter((cell) => cell.box && garbledPercent(cell.text)).map((cell) => ({
@@ -118,7 +126,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     for (const binary of [false, true]) {
       const region = await regionImage(clean.grey, ink, box, { inset, scale: ocrDpi / dpi, binary });
       // block mode: single-line mode returns nothing for a lone digit in a small crop
-      const lines = region ? await engine.recognise(region.png, 'block', charset) : [];
+      const lines = region ? await engine.recognise(region.picture, 'block', charset) : [];
       if (!region || lines.length !== 1) continue;
       const { text, confidence, bbox } = lines[0]!;
       const at = { x0: region.left + bbox.x0 / region.scale, y0: region.top + bbox.y0 / region.scale, x1: region.left + bbox.x1 / region.scale, y1: region.top + bbox.y1 / region.scale };
@@ -154,25 +162,35 @@ const HAN = /[\u4e00-\u9fff]/;
 const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
 const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
 
-async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: (s: string) => string, ink: Bitmap | null): Promise<TextItem[]> {
-  const lines = await engine.recognise(region.png, region.mode);
+/**
+ * One region's reading as positioned text items. `ink` settles punctuation widths from the print; in table
+ * cells (`cell`) it also settles a value's comparator glyph and a percent sign read as two characters.
+ */
+async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: (s: string) => string, ink: Bitmap, cell: boolean): Promise<TextItem[]> {
+  const lines = await engine.recognise(region.picture, region.mode);
   const pt = (px: number) => pxToPt(px, dpi);
+  const boxes = lines.map((line) => ({
+    x0: region.left + line.bbox.x0 / region.scale,
+    y0: region.top + line.bbox.y0 / region.scale,
+    x1: region.left + line.bbox.x1 / region.scale,
+    y1: region.top + line.bbox.y1 / region.scale,
+  }));
+  // a mark's width is read off the print before the string rules run (they keep characters but not places)
+  const read = settlePunctuationWidth(
+    lines.map((line, i) => ({ chars: line.chars?.map((c) => ({ text: c.text, x: region.left + c.x / region.scale })), text: line.text, box: boxes[i]! })),
+    ink,
+  );
   return lines
-    .map((line) => {
-      const box = {
-        x0: region.left + line.bbox.x0 / region.scale,
-        y0: region.top + line.bbox.y0 / region.scale,
-        x1: region.left + line.bbox.x1 / region.scale,
-        y1: region.top + line.bbox.y1 / region.scale,
-      };
-      let text = correct(line.text);
+    .map((line, i) => {
+      const box = boxes[i]!;
+      let text = correct(read[i]!);
       // a value's comparator is read from its glyph's shape (the models turn ≥ into 之, 过, 亏 or >)
-      if (ink && leadingMarkBeforeNumber(text)) {
+      if (cell && leadingMarkBeforeNumber(text)) {
         const glyph = firstGlyphBox(ink, box);
         const mark = glyph && classifyComparator(ink, glyph);
         if (mark) text = mark + text.slice(1);
       }
-      if (ink) text = percentReadTwice(text, ink, box);
+      if (cell) text = percentReadTwice(text, ink, box);
       return { text, confidence: line.confidence, box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) } };
     })
     .filter((item) => item.text !== '');

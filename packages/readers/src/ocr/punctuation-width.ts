@@ -1,0 +1,94 @@
+// Full-width or half-width punctuation, settled from the print rather than from the model's habit: forms type
+// `,` and `，`, `:` and `：`, `(` and `（` alike, and a recogniser reads both shapes as whichever it saw more
+// in training. The shapes are the same; the room they take is not — a full-width mark sits in a whole em
+// box, so the blank around it is wide, while a half-width mark is followed closely by the next character.
+import type { Bitmap } from '../image/raster.ts';
+import type { PxBox } from './text-bands.ts';
+
+const PAIRS: [full: string, half: string][] = [['，', ','], ['：', ':'], ['；', ';'], ['（', '('], ['）', ')'], ['！', '!'], ['？', '?']];
+const TO_HALF = new Map(PAIRS);
+const TO_FULL = new Map(PAIRS.map(([f, h]) => [h, f]));
+
+/** a mark with room of at least this many line heights is full-width; at most HALF_ROOM, half-width */
+const FULL_ROOM = 0.88;
+const HALF_ROOM = 0.72;
+
+export interface PlacedChar {
+  text: string;
+  /** page px, along the line */
+  x: number;
+}
+
+export interface ReadLine {
+  /** the characters with where the recogniser read them; absent when the engine does not tell */
+  chars?: PlacedChar[];
+  text: string;
+  /** the line's ink, page px */
+  box: PxBox;
+}
+
+type Width = 'full' | 'half';
+const isMark = (c: string) => TO_HALF.has(c) || TO_FULL.has(c);
+
+/**
+ * The lines of one region (a cell, a text band) with each paired mark in the width its room shows. A mark
+ * whose room cannot be measured (at a line's end: a wrapped cell's trailing comma) is typed like the region's
+ * other marks when they all agree, else left as read.
+ */
+export function settlePunctuationWidth(lines: ReadLine[], ink: Bitmap): string[] {
+  const widths = lines.map((line) => {
+    const height = line.box.y1 - line.box.y0;
+    if (!line.chars || height <= 0 || !line.chars.some((c) => isMark(c.text))) return null;
+    const runs = inkRuns(ink, line.box);
+    return line.chars.map((c, i) => (isMark(c.text) ? measuredWidth(line.chars!, i, runs, height) : null));
+  });
+  const settled = new Set(widths.flatMap((w) => w ?? []).filter((w): w is Width => w !== null));
+  const fallback = settled.size === 1 ? [...settled][0]! : null;
+  return lines.map((line, l) => {
+    if (!line.chars || !widths[l]) return line.text;
+    return line.chars
+      .map((c, i) => {
+        const width = isMark(c.text) ? (widths[l]![i] ?? fallback) : null;
+        if (width === 'full') return TO_FULL.get(c.text) ?? c.text;
+        if (width === 'half') return TO_HALF.get(c.text) ?? c.text;
+        return c.text;
+      })
+      .join('');
+  });
+}
+
+/** The room between the mark's neighbours, when the mark's ink is found between them. */
+function measuredWidth(chars: PlacedChar[], i: number, runs: { x0: number; x1: number }[], height: number): Width | null {
+  const c = chars[i]!;
+  // the mark's ink: the run nearest where it was read, between its neighbours' readings
+  const lo = i > 0 ? (chars[i - 1]!.x + c.x) / 2 : -Infinity, hi = i < chars.length - 1 ? (c.x + chars[i + 1]!.x) / 2 : Infinity;
+  let at = -1, best = Infinity;
+  runs.forEach((r, k) => {
+    const centre = (r.x0 + r.x1) / 2;
+    if (centre < lo || centre > hi) return;
+    const d = Math.abs(centre - c.x);
+    if (d < best) { best = d; at = k; }
+  });
+  if (at <= 0 || at >= runs.length - 1) return null;
+  if (runs[at]!.x1 - runs[at]!.x0 > 0.45 * height) return null;
+  const room = (runs[at + 1]!.x0 - runs[at - 1]!.x1) / height;
+  return room >= FULL_ROOM ? 'full' : room <= HALF_ROOM ? 'half' : null;
+}
+
+/** Runs of columns holding ink inside the box; a column needs two ink pixels, so lone specks split no gap. */
+export function inkRuns(ink: Bitmap, box: PxBox): { x0: number; x1: number }[] {
+  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
+  const runs: { x0: number; x1: number }[] = [];
+  let start = -1;
+  for (let x = x0; x <= x1; x++) {
+    let n = 0;
+    if (x < x1) for (let y = y0; y < y1 && n < 2; y++) n += ink.data[y * ink.width + x]!;
+    if (n >= 2 && start < 0) start = x;
+    if (n < 2 && start >= 0) {
+      runs.push({ x0: start, x1: x });
+      start = -1;
+    }
+  }
+  return runs;
+}
