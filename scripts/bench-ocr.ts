@@ -22,7 +22,7 @@ import { findRules } from '../packages/readers/src/ocr/raster-rules.ts';
 import { read } from '../packages/readers/src/ocr/read.ts';
 import { SCAN_GRID } from '../packages/readers/src/ocr/read-page.ts';
 import { openDocument } from '../packages/readers/src/pdf/open-document.ts';
-import { emptyScore, expectedRows, FIELDS, loadManifest, pct, scoreLayout, SCANS_DIR, sourcePageText, type Score } from '../fixtures/scans/score.ts';
+import { emptyScore, expectedRows, FIELDS, loadManifest, pct, scoreLayout, SCANS_DIR, type Score } from '../fixtures/scans/score.ts';
 
 const { values: args } = parseArgs({ options: { engine: { type: 'string', default: 'paddle' }, model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const out = (line: string) => process.stdout.write(line + '\n');
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   try {
     for (const scan of scans) {
       const bytes = new Uint8Array(readFileSync(path.join(SCANS_DIR, scan.file)));
-      const rows = expectedRows(scan, await sourcePageText(scan));
+      const rows = await expectedRows(scan);
       const t0 = performance.now();
       const ours = scan.file.endsWith('.pdf')
         ? await ocrPages(bytes, [1], { engine, ocrDpi, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined }).then((r) => ({ blocks: r.pages.flatMap((p) => p.blocks), warnings: r.warnings }))

@@ -9,7 +9,7 @@ import { readerFor } from '@jixiao/readers';
 import { extractFile } from '../../packages/pipeline/src/extract-file.ts';
 import { read as readPdf } from '../../packages/readers/src/pdf/read.ts';
 import { read } from '../../packages/readers/src/scanned-pdf/read.ts';
-import { expectedRows, loadManifest, ROOT, SCANS_DIR, scoreLayout, sourcePageText } from '../../fixtures/scans/score.ts';
+import { expectedRows, loadManifest, ROOT, SCANS_DIR, scoreLayout } from '../../fixtures/scans/score.ts';
 
 const bytes = (file: string) => new Uint8Array(readFileSync(path.join(SCANS_DIR, file)));
 const expectedReports = (file: string) => (JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as { reports: Report[] }).reports;
@@ -48,7 +48,7 @@ describe('PDF reading with OCR for pages without text', () => {
     expect(warnings.filter((w) => w.code === 'NoTextLayer')).toEqual([]);
     const cells = layout.blocks.flatMap((b) => (b.type === 'table' ? b.cells : []));
     for (const cell of cells) expect(cell.page).toBe(1), expect(cell.box!.x1).toBeLessThanOrEqual(layout.pages[0]!.width! + 1);
-    const score = scoreLayout(layout.blocks, expectedRows(scan, await sourcePageText(scan)));
+    const score = scoreLayout(layout.blocks, await expectedRows(scan));
     // measured: 7/7 rows, 100% of fields exact (scripts/bench-ocr.ts); tesseract.js read 90%
     expect(score.found / score.rows, score.misses.join('\n')).toBe(1);
     expect(score.exact / score.fields, score.misses.join('\n')).toBeGreaterThanOrEqual(0.95);

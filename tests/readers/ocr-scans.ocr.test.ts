@@ -11,7 +11,7 @@ import { createOcrEngine, type OcrEngine } from '../../packages/readers/src/ocr/
 import { pageImage } from '../../packages/readers/src/ocr/pdf-page-image.ts';
 import { read } from '../../packages/readers/src/ocr/read.ts';
 import { openDocument } from '../../packages/readers/src/pdf/open-document.ts';
-import { expectedRows, loadManifest, scoreLayout, SCANS_DIR, sourcePageText } from '../../fixtures/scans/score.ts';
+import { expectedRows, loadManifest, scoreLayout, SCANS_DIR } from '../../fixtures/scans/score.ts';
 
 const scans = loadManifest();
 const scan = (file: string) => scans.find((s) => s.file === file)!;
@@ -51,7 +51,7 @@ describe('OCR reader on scans', () => {
     expect(layout.pageCount).toBe(1);
     expect(layout.pages[0]).toMatchObject({ number: 1, ocr: true });
     checkProvenance(layout.blocks, warnings, layout.pages[0]!);
-    const score = scoreLayout(layout.blocks, expectedRows(s, await sourcePageText(s)));
+    const score = scoreLayout(layout.blocks, await expectedRows(s));
     // measured: 14/14 rows, 100% of fields exact (scripts/bench-ocr.ts); tesseract.js read 96%
     expect(score.found / score.rows, score.misses.join('\n')).toBe(1);
     expect(score.exact / score.fields, score.misses.join('\n')).toBeGreaterThanOrEqual(0.97);

@@ -14,16 +14,53 @@ export function classifyComparator(ink: Bitmap, box: { x0: number; y0: number; x
   // specks (noise, JPEG dirt) are not strokes
   const strokes = parts.filter((c) => c.pixels.length >= total * 0.04).sort((a, b) => a.y0 - b.y0);
   if (strokes.length === 0 || strokes.length > 3) return null;
-  // a bar is wide and flat; the bar under ≥ in Noto CJK is slanted, so "flat" is generous
-  const isBar = (c: Component) => c.x1 - c.x0 >= 1.4 * (c.y1 - c.y0);
-  const [head, ...rest] = strokes;
+  // a bar is wide and flat; the bar under ≥ in Noto CJK is slanted, so "flat" is generous. A chevron that
+  // points is never a bar, however flat (the shallow ≥ of sans fonts at 200–300 dpi is wider than tall)
+  const isBar = (c: Component) => c.x1 - c.x0 >= 1.4 * (c.y1 - c.y0) && chevron(c) === null;
+  const [top, ...rest] = strokes;
   if (strokes.length === 2 && strokes.every(isBar)) return '=';
-  if (!rest.every(isBar) || isBar(head!)) return null;
-  if (rest.some((bar) => bar.y0 < head!.y0 + (head!.y1 - head!.y0) / 2)) return null;
-  const direction = chevron(head!);
+  // a scan can join the chevron's foot to the bar under it (a small ≧ at 300 dpi): one component, split again
+  const { head, bars: joined } = withoutFootBar(top!);
+  if (!rest.every(isBar) || isBar(head)) return null;
+  if (rest.some((bar) => bar.y0 < head.y0 + (head.y1 - head.y0) / 2)) return null;
+  const direction = chevron(head);
   if (!direction) return null;
+  // the two bars of a small ≧ touch at their ends once scanned: one component, two bars stacked
+  const bars = joined + rest.reduce((n, bar) => n + barsIn(bar), 0);
   const table: Record<number, [Comparator, Comparator]> = { 0: ['>', '<'], 1: ['≥', '≤'], 2: ['≧', '≦'] };
-  return table[rest.length]![direction === 'right' ? 0 : 1];
+  return table[bars]?.[direction === 'right' ? 0 : 1] ?? null;
+}
+
+/**
+ * A component whose lowest rows are a solid bar as wide as itself (ink in 80% of its columns) above which
+ * stands more: the bar is split off and counted; the rest is the head.
+ */
+function withoutFootBar(c: Component): { head: Component; bars: number } {
+  const w = c.x1 - c.x0;
+  const rowInk = new Map<number, number>();
+  for (const [, y] of c.pixels) rowInk.set(y, (rowInk.get(y) ?? 0) + 1);
+  let y = c.y1 - 1;
+  while (y >= c.y0 && (rowInk.get(y) ?? 0) >= 0.8 * w) y--;
+  const barRows = c.y1 - 1 - y;
+  // a bar is a few rows thick under a head at least as tall as the bar is thick
+  if (barRows === 0 || y - c.y0 + 1 < 2 * barRows) return { head: c, bars: 0 };
+  const pixels = c.pixels.filter(([, py]) => py <= y);
+  const xs = pixels.map(([x]) => x);
+  return { head: { x0: Math.min(...xs), x1: Math.max(...xs) + 1, y0: c.y0, y1: y + 1, pixels }, bars: 1 };
+}
+
+/** Bars stacked in one flat component: the runs of ink down its middle columns (two where ≧'s bars touch). */
+function barsIn(c: Component): number {
+  const w = c.x1 - c.x0, h = c.y1 - c.y0;
+  const column = new Map<number, Uint8Array>();
+  for (const [x, y] of c.pixels) {
+    if (x < c.x0 + w / 3 || x >= c.x1 - w / 3) continue;
+    const col = column.get(x) ?? new Uint8Array(h);
+    col[y - c.y0] = 1;
+    column.set(x, col);
+  }
+  const counts = [...column.values()].map((col) => col.reduce((n, on, i) => n + (on && (i === 0 || !col[i - 1]) ? 1 : 0), 0)).sort((a, b) => a - b);
+  return counts.length ? counts[Math.floor(counts.length / 2)]! : 1;
 }
 
 /** A chevron's point: right (>) when its middle rows sit further right than its top and bottom rows. */

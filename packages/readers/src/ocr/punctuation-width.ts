@@ -28,6 +28,7 @@ export interface ReadLine {
 }
 
 type Width = 'full' | 'half';
+const OPENING = new Set(['（', '(']), CLOSING = new Set(['）', ')']);
 const isMark = (c: string) => TO_HALF.has(c) || TO_FULL.has(c);
 
 /**
@@ -36,25 +37,41 @@ const isMark = (c: string) => TO_HALF.has(c) || TO_FULL.has(c);
  * other marks when they all agree, else left as read.
  */
 export function settlePunctuationWidth(lines: ReadLine[], ink: Bitmap): string[] {
-  const widths = lines.map((line) => {
+  // every character of the region in reading order, with the width its room shows (marks only)
+  const marks: { line: number; at: number; text: string; width: Width | null }[] = [];
+  lines.forEach((line, l) => {
     const height = line.box.y1 - line.box.y0;
-    if (!line.chars || height <= 0 || !line.chars.some((c) => isMark(c.text))) return null;
+    if (!line.chars || height <= 0 || !line.chars.some((c) => isMark(c.text))) return;
     const runs = inkRuns(ink, line.box);
-    return line.chars.map((c, i) => (isMark(c.text) ? measuredWidth(line.chars!, i, runs, height) : null));
+    line.chars.forEach((c, i) => {
+      if (isMark(c.text)) marks.push({ line: l, at: i, text: c.text, width: measuredWidth(line.chars!, i, runs, height) });
+    });
   });
-  const settled = new Set(widths.flatMap((w) => w ?? []).filter((w): w is Width => w !== null));
+  if (marks.length === 0) return lines.map((l) => l.text);
+  // a bracket pair is typed in one width: an unmeasured bracket follows its measured partner; when neither
+  // could be measured (`(50分）` wrapped in a narrow cell, both brackets at line ends) the closing one follows
+  // the opening one as read — read with the words after it, the opening bracket was the surer guess on the
+  // fixtures
+  const asRead = (m: { text: string }): Width => (TO_HALF.has(m.text) ? 'full' : 'half');
+  marks.forEach((m, k) => {
+    if (m.width !== null || !OPENING.has(m.text)) return;
+    const closing = marks.slice(k + 1).find((o) => CLOSING.has(o.text));
+    if (closing?.width) m.width = closing.width;
+  });
+  marks.forEach((m, k) => {
+    if (m.width !== null || !CLOSING.has(m.text)) return;
+    const opening = marks.slice(0, k).reverse().find((o) => OPENING.has(o.text));
+    if (opening) m.width = opening.width ?? asRead(opening);
+  });
+  // other unmeasured marks are typed like the region's measured ones, when those all agree
+  const settled = new Set(marks.map((m) => m.width).filter((w): w is Width => w !== null));
   const fallback = settled.size === 1 ? [...settled][0]! : null;
-  return lines.map((line, l) => {
-    if (!line.chars || !widths[l]) return line.text;
-    return line.chars
-      .map((c, i) => {
-        const width = isMark(c.text) ? (widths[l]![i] ?? fallback) : null;
-        if (width === 'full') return TO_FULL.get(c.text) ?? c.text;
-        if (width === 'half') return TO_HALF.get(c.text) ?? c.text;
-        return c.text;
-      })
-      .join('');
-  });
+  const texts = lines.map((line) => line.chars?.map((c) => c.text) ?? null);
+  for (const m of marks) {
+    const width = m.width ?? fallback;
+    if (width) texts[m.line]![m.at] = (width === 'full' ? TO_FULL.get(m.text) : TO_HALF.get(m.text)) ?? m.text;
+  }
+  return lines.map((line, l) => texts[l]?.join('') ?? line.text);
 }
 
 /** The room between the mark's neighbours, when the mark's ink is found between them. */

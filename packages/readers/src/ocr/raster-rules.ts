@@ -47,6 +47,10 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   }
   hs = hs.map((l) => trimLooseEnd(l, vs, reach, h, beside));
   vs = vs.map((l) => trimLooseEnd(l, hs, reach, v, beside));
+  // then each stretch of a rule between the rules it crosses must be drawn nearly whole
+  const hs2 = hs.filter((l) => solidBetweenCrossings(l, vs, reach, h));
+  vs = vs.filter((l) => solidBetweenCrossings(l, hs, reach, v));
+  hs = hs2;
   const pt = (px: number) => pxToPt(px, dpi);
   const mid = (l: Line) => pt((l.first + l.last + 1) / 2);
   return [
@@ -63,6 +67,45 @@ function meets(line: Line, others: Line[], reach: number, long: number): boolean
 }
 
 type At = (pos: number, i: number) => number;
+
+/** a stretch between crossings this well covered is a rule, however its gaps fall */
+const MIN_STRETCH_FILL = 0.75;
+/** otherwise its widest gap must be short: a broken scan rule's gaps are, a character's end short of a wall is not */
+const MAX_STRETCH_GAP = 0.17;
+
+/**
+ * Is every stretch of `line` between the perpendicular rules it crosses mostly ink? Strokes of characters set
+ * one above the other in tight rows (the upright of 学 over that of 中, or a 1 over a 1, in a 13 pt row) join
+ * across the rule between the rows into a run that reaches both walls; but each stroke covers only part of its
+ * row, while a rule runs from wall to wall.
+ */
+function solidBetweenCrossings(line: Line, others: Line[], reach: number, at: At): boolean {
+  const cuts = others
+    .filter((o) => line.last + 1 >= o.from - reach && line.first <= o.to + reach)
+    .map((o) => [o.first, o.last + 1] as const)
+    .filter(([a, b]) => b > line.from + reach && a < line.to - reach)
+    .sort((a, b) => a[0] - b[0]);
+  if (cuts.length === 0) return true;
+  const stretches: [number, number][] = [];
+  let from = line.from;
+  for (const [a, b] of cuts) {
+    if (a > from) stretches.push([from, a]);
+    from = Math.max(from, b);
+  }
+  if (line.to > from) stretches.push([from, line.to]);
+  return stretches.every(([a, b]) => {
+    if (b - a <= 2 * reach) return true;
+    let inked = 0, gap = 0, widest = 0;
+    for (let i = a; i < b; i++) {
+      let on = false;
+      for (let pos = line.first; pos <= line.last && !on; pos++) on = at(pos, i) === 1;
+      if (on) inked++, gap = 0;
+      else widest = Math.max(widest, ++gap);
+    }
+    // a scan's broken rule: many short gaps; strokes: one long gap where the character ends short of the wall
+    return inked >= MIN_STRETCH_FILL * (b - a) || widest <= MAX_STRETCH_GAP * (b - a);
+  });
+}
 
 /**
  * A rule kept for reaching one wall (its far end faded) ends in a cell. When that loose piece, from its end to
