@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { Bitmap } from '../image/raster.ts';
-import { classifyComparator, firstGlyphBox } from './comparator-glyph.ts';
+import { classifyComparator, firstGlyphBox, loneComparator } from './comparator-glyph.ts';
 
 const fonts = ['Noto Serif CJK SC', 'Noto Sans CJK SC'].filter((f) => GlobalFonts.families.some((x) => x.family.startsWith(f.replace(/ SC$/, ''))));
 
@@ -35,4 +35,43 @@ describe.skipIf(fonts.length === 0)('classifyComparator', () => {
       });
     }
   }
+});
+
+/** A glyph drawn as rows of a string: '#' ink, '.' paper. */
+function drawn(rows: string[]): Bitmap {
+  const width = Math.max(...rows.map((r) => r.length)), height = rows.length;
+  const data = new Uint8Array(width * height);
+  rows.forEach((r, y) => [...r].forEach((c, x) => { if (c === '#') data[y * width + x] = 1; }));
+  return { width, height, data };
+}
+
+const whole = (b: Bitmap) => ({ x0: 0, y0: 0, x1: b.width, y1: b.height });
+
+describe('comparator shapes seen in 200–300 dpi scans', () => {
+  // a small ≧ at 300 dpi (Chromium's sans font): the chevron's foot touches the first bar
+  const joined = [
+    '.##...........', '..###.........', '....####......', '......####....', '........###...', '......####....',
+    '....####......', '..###.........', '.##...........', '.############.', '.############.', '..............',
+    '..............', '.############.', '.############.',
+  ];
+  // a shallow ≥: the chevron is wider than it is tall, the bar well apart
+  const shallow = ['##..........', '.#####......', '.....######.', '.#####......', '##..........', '............', '############'];
+
+  it('splits a bar joined to the chevron’s foot off again: ≧', () => {
+    expect(classifyComparator(drawn(joined), whole(drawn(joined)))).toBe('≧');
+  });
+
+  it('takes a pointing chevron for a chevron however flat: ≥', () => {
+    expect(classifyComparator(drawn(shallow), whole(drawn(shallow)))).toBe('≥');
+  });
+
+  it('reads a cell holding only a comparator, `>=` as two glyphs, and nothing else', () => {
+    const gt = ['##......', '.####...', '....###.', '.####...', '##......'];
+    const eq = ['.......', '######.', '.......', '######.', '.......'];
+    const pair = drawn(gt.map((r, i) => `${r}..${eq[i]}`));
+    expect(loneComparator(pair, whole(pair))).toBe('>=');
+    expect(loneComparator(drawn(shallow), whole(drawn(shallow)))).toBe('≥');
+    const word = drawn(['#.#.#..###', '#.#.#..#.#', '#####..###']);
+    expect(loneComparator(word, whole(word))).toBeNull();
+  });
 });

@@ -34,4 +34,17 @@ describe('findRules', () => {
     for (let y = 20; y < 280; y += 30) for (let x = 20; x < 380; x += 40) hline(b, y, x, x + 25);
     expect(findRules(b, { dpi })).toEqual([]);
   });
+
+  it('does not take the uprights of characters stacked in two tight rows for a rule', () => {
+    // 13 pt rows (36 px at 200 dpi); in rows 2 and 3 an upright stroke at x 300 covers about 60% of its row,
+    // a few px short of the rules (学 over 中, 1 over 1): bridged across those gaps, the two strokes and the
+    // rule between them make one run from wall to wall
+    const b = blank(700, 260);
+    for (const y of [50, 86, 122, 158]) hline(b, y, 100, 601);
+    for (const x of [100, 200, 600]) vline(b, x, 50, 160);
+    vline(b, 300, 92, 113, 3);
+    vline(b, 300, 128, 149, 3);
+    const vertical = findRules(b, { dpi }).filter((s) => s.x0 === s.x1).map((s) => Math.round(s.x0)).sort((a, c) => a - c);
+    expect(vertical).toEqual([36, 72, 216]);
+  });
 });
