@@ -1,7 +1,10 @@
 // OCR bench: every scan fixture read by our reader and by Debian's native `tesseract` CLI (chi_sim, whole
 // page), in the same run. Prints seconds per page for both, their ratio, and the field accuracy each reaches;
 // native tesseract's words are put into the cells our rule finder draws, so both are scored the same way.
-// Usage: npx tsx scripts/bench-ocr.ts [--model fast|best] [--ocr-dpi 300] [--second-below 0.75] [--workers N] [--only NAME] [--verbose]
+// Our reader also runs with its other engine (tesseract.js) in the same run: the measured reason PP-OCR is
+// the default.
+// Usage: npx tsx scripts/bench-ocr.ts [--engine paddle|tesseract] [--model fast|best] [--no-tesseract-js]
+//        [--ocr-dpi 300] [--second-below 0.75] [--workers N] [--only NAME] [--verbose]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import type { TextItem } from '../packages/readers/src/grid/types.ts';
 import { cleanPage } from '../packages/readers/src/image/clean.ts';
 import { decodeImage } from '../packages/readers/src/image/decode.ts';
 import type { Raster } from '../packages/readers/src/image/raster.ts';
-import { createOcrEngine, type OcrEngineName } from '../packages/readers/src/ocr/engine.ts';
+import { createOcrEngine, type OcrEngine, type OcrEngineName } from '../packages/readers/src/ocr/engine.ts';
 import { ocrPages } from '../packages/readers/src/ocr/ocr-pages.ts';
 import { pageImage } from '../packages/readers/src/ocr/pdf-page-image.ts';
 import { findRules } from '../packages/readers/src/ocr/raster-rules.ts';
@@ -24,7 +27,7 @@ import { SCAN_GRID } from '../packages/readers/src/ocr/read-page.ts';
 import { openDocument } from '../packages/readers/src/pdf/open-document.ts';
 import { emptyScore, expectedRows, FIELDS, loadManifest, pct, scoreLayout, SCANS_DIR, type Score } from '../fixtures/scans/score.ts';
 
-const { values: args } = parseArgs({ options: { engine: { type: 'string', default: 'paddle' }, model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { engine: { type: 'string', default: 'paddle' }, model: { type: 'string', default: 'fast' }, 'ocr-dpi': { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, 'no-tesseract-js': { type: 'boolean', default: false }, 'second-below': { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const out = (line: string) => process.stdout.write(line + '\n');
 
 async function pictureOf(file: string, bytes: Uint8Array): Promise<Raster> {
@@ -60,40 +63,60 @@ async function native(file: string, raster: Raster, tmp: string): Promise<{ seco
   return { seconds, blocks: [...tables, ...paragraphsOf(rest, 1)] };
 }
 
+type Read = { blocks: Block[]; warnings: unknown[] };
+
+async function readWith(engine: OcrEngine, file: string, bytes: Uint8Array): Promise<Read> {
+  const options = { engine, ocrDpi: args['ocr-dpi'] ? Number(args['ocr-dpi']) : undefined, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined };
+  if (file.endsWith('.pdf')) return ocrPages(bytes, [1], options).then((r) => ({ blocks: r.pages.flatMap((p) => p.blocks), warnings: r.warnings }));
+  return read(bytes, options).then((r) => ({ blocks: r.layout.blocks, warnings: r.warnings }));
+}
+
 async function main(): Promise<void> {
   const scans = loadManifest().filter((s) => !args.only || s.file.includes(args.only));
   const started = performance.now();
   const engine = await createOcrEngine({ kind: args.engine as OcrEngineName, model: args.model as 'fast' | 'best', workers: args.workers ? Number(args.workers) : undefined });
   const startup = (performance.now() - started) / 1000;
-  const ocrDpi = args['ocr-dpi'] ? Number(args['ocr-dpi']) : undefined;
+  // the other engine, for comparison (skipped when it is the one measured)
+  const other = args['no-tesseract-js'] || engine.name === 'tesseract' ? null : await createOcrEngine({ kind: 'tesseract', model: args.model as 'fast' | 'best', workers: args.workers ? Number(args.workers) : undefined });
   out(`engine: ${engine.name}, ${engine.size} workers, model ${engine.data.model} (${engine.data.langPath}), startup ${startup.toFixed(1)} s`);
-  out('file | ours s/page | native s/page | ratio | ours rows | ours fields | native rows | native fields | low-confidence warnings');
+  out(`file | ours s/page | native s/page | ratio | ours rows | ours fields | native rows | native fields | low-confidence warnings${other ? ' | tesseract.js s/page | tesseract.js fields' : ''}`);
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-ocr-'));
-  const total = { ours: emptyScore(), native: emptyScore(), oursSeconds: 0, nativeSeconds: 0 };
-  const byDpi = new Map<number, Score>();
+  const total = { ours: emptyScore(), native: emptyScore(), other: emptyScore(), oursSeconds: 0, nativeSeconds: 0, otherSeconds: 0 };
+  const byDpi = new Map<number, { ours: Score; native: Score }>();
   try {
     for (const scan of scans) {
       const bytes = new Uint8Array(readFileSync(path.join(SCANS_DIR, scan.file)));
       const rows = await expectedRows(scan);
       const t0 = performance.now();
-      const ours = scan.file.endsWith('.pdf')
-        ? await ocrPages(bytes, [1], { engine, ocrDpi, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined }).then((r) => ({ blocks: r.pages.flatMap((p) => p.blocks), warnings: r.warnings }))
-        : await read(bytes, { engine, ocrDpi, secondOpinionBelow: args['second-below'] ? Number(args['second-below']) : undefined }).then((r) => ({ blocks: r.layout.blocks, warnings: r.warnings }));
+      const ours = await readWith(engine, scan.file, bytes);
       const oursSeconds = (performance.now() - t0) / 1000;
       const nat = await native(scan.file, await pictureOf(scan.file, bytes), tmp);
       const o = scoreLayout(ours.blocks, rows);
       const n = scoreLayout(nat.blocks, rows);
       scoreLayout(ours.blocks, rows, total.ours);
       scoreLayout(nat.blocks, rows, total.native);
-      const d = byDpi.get(scan.dpi) ?? emptyScore();
-      byDpi.set(scan.dpi, scoreLayout(ours.blocks, rows, d));
+      const d = byDpi.get(scan.dpi) ?? { ours: emptyScore(), native: emptyScore() };
+      scoreLayout(ours.blocks, rows, d.ours);
+      scoreLayout(nat.blocks, rows, d.native);
+      byDpi.set(scan.dpi, d);
       total.oursSeconds += oursSeconds;
       total.nativeSeconds += nat.seconds;
-      out(`${scan.file} | ${oursSeconds.toFixed(2)} | ${nat.seconds.toFixed(2)} | ${(oursSeconds / nat.seconds).toFixed(2)} | ${o.found}/${o.rows} | ${pct(o.exact, o.fields)} | ${n.found}/${n.rows} | ${pct(n.exact, n.fields)} | ${ours.warnings.length}`);
+      let line = `${scan.file} | ${oursSeconds.toFixed(2)} | ${nat.seconds.toFixed(2)} | ${(oursSeconds / nat.seconds).toFixed(2)} | ${o.found}/${o.rows} | ${pct(o.exact, o.fields)} | ${n.found}/${n.rows} | ${pct(n.exact, n.fields)} | ${ours.warnings.length}`;
+      if (other) {
+        const t1 = performance.now();
+        const theirs = await readWith(other, scan.file, bytes);
+        const seconds = (performance.now() - t1) / 1000;
+        total.otherSeconds += seconds;
+        const t = scoreLayout(theirs.blocks, rows);
+        scoreLayout(theirs.blocks, rows, total.other);
+        line += ` | ${seconds.toFixed(2)} | ${pct(t.exact, t.fields)}`;
+      }
+      out(line);
       if (args.verbose) for (const m of o.misses) out(`    ours: ${m}`);
     }
   } finally {
     await engine.terminate();
+    await other?.terminate();
     rmSync(tmp, { recursive: true, force: true });
   }
   const pages = scans.length;
@@ -102,7 +125,12 @@ async function main(): Promise<void> {
   out(`rows found: ours ${pct(total.ours.found, total.ours.rows)}, native ${pct(total.native.found, total.native.rows)} (goal ≥ 98%)`);
   out(`fields exact: ours ${pct(total.ours.exact, total.ours.fields)}, native ${pct(total.native.exact, total.native.fields)} (goal ≥ 95%)`);
   out(`per field (ours): ${FIELDS.map((f) => `${f} ${pct(total.ours.perField[f].exact, total.ours.perField[f].total)}`).join(', ')}`);
-  for (const [dpi, s] of [...byDpi].sort((a, b) => a[0] - b[0])) out(`${dpi} dpi (ours): rows ${pct(s.found, s.rows)}, fields ${pct(s.exact, s.fields)}`);
+  for (const [dpi, s] of [...byDpi].sort((a, b) => a[0] - b[0])) {
+    out(`${dpi} dpi: ours rows ${pct(s.ours.found, s.ours.rows)}, fields ${pct(s.ours.exact, s.ours.fields)}; native rows ${pct(s.native.found, s.native.rows)}, fields ${pct(s.native.exact, s.native.fields)}`);
+  }
+  if (other) {
+    out(`our reader with tesseract.js instead: ${(total.otherSeconds / pages).toFixed(2)} s/page, rows ${pct(total.other.found, total.other.rows)}, fields ${pct(total.other.exact, total.other.fields)}`);
+  }
   writeFileSync(path.join(tmpdir(), 'bench-ocr-last.json'), JSON.stringify(total, null, 1));
 }
 
