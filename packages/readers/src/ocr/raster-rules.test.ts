@@ -47,4 +47,22 @@ describe('findRules', () => {
     const vertical = findRules(b, { dpi }).filter((s) => s.x0 === s.x1).map((s) => Math.round(s.x0)).sort((a, c) => a - c);
     expect(vertical).toEqual([36, 72, 216]);
   });
+
+  it('does not run a rule on into a merged cell through a text line level with it', () => {
+    // column 1 (x 100–200) is one merged cell; column 2 is split at y 150. In column 1 the tops of a text line
+    // sit on that very scan line: strokes with short gaps, glyph bodies right under them
+    const b = blank(700, 300);
+    for (const y of [50, 250]) hline(b, y, 100, 601);
+    hline(b, 150, 200, 601);
+    for (const x of [100, 200, 600]) vline(b, x, 50, 252);
+    for (let x = 106; x < 196; x += 12) {
+      hline(b, 150, x, x + 9); // the glyphs' top strokes, 3 px apart
+      for (let y = 153; y < 170; y += 3) hline(b, y, x + 2, x + 7, 0, 1); // their bodies
+    }
+    const horizontal = findRules(b, { dpi }).filter((s) => s.y0 === s.y1 && Math.round(s.y0) === 54);
+    // one rule, starting at column 2's wall (x 200 px = 72 pt)
+    expect(horizontal).toHaveLength(1);
+    expect(horizontal[0]!.x0).toBeGreaterThan(71);
+    expect(horizontal[0]!.x0).toBeLessThan(74);
+  });
 });

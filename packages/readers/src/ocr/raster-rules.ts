@@ -48,8 +48,8 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   hs = hs.map((l) => trimLooseEnd(l, vs, reach, h, beside));
   vs = vs.map((l) => trimLooseEnd(l, hs, reach, v, beside));
   // then each stretch of a rule between the rules it crosses must be drawn nearly whole
-  const hs2 = hs.filter((l) => solidBetweenCrossings(l, vs, reach, h));
-  vs = vs.filter((l) => solidBetweenCrossings(l, hs, reach, v));
+  const hs2 = hs.flatMap((l) => ruleStretches(l, vs, reach, h, beside));
+  vs = vs.flatMap((l) => ruleStretches(l, hs, reach, v, beside));
   hs = hs2;
   const pt = (px: number) => pxToPt(px, dpi);
   const mid = (l: Line) => pt((l.first + l.last + 1) / 2);
@@ -72,20 +72,24 @@ type At = (pos: number, i: number) => number;
 const MIN_STRETCH_FILL = 0.75;
 /** otherwise its widest gap must be short: a broken scan rule's gaps are, a character's end short of a wall is not */
 const MAX_STRETCH_GAP = 0.17;
+/** … and the scan lines beside it nearly paper: ≤ 0.04 beside the broken rules of the fixtures, ≥ 0.19 beside text */
+const MAX_STRETCH_BESIDE = 0.12;
 
 /**
- * Is every stretch of `line` between the perpendicular rules it crosses mostly ink? Strokes of characters set
- * one above the other in tight rows (the upright of 学 over that of 中, or a 1 over a 1, in a 13 pt row) join
- * across the rule between the rows into a run that reaches both walls; but each stroke covers only part of its
- * row, while a rule runs from wall to wall.
+ * The parts of `line` that are drawn as a rule, stretch by stretch between the perpendicular rules it crosses.
+ * A stretch is a rule when it is nearly all ink, or broken only by short gaps with paper beside it. Two kinds of
+ * text pass for a rule as a whole and fail here: the uprights of characters set one above the other in tight
+ * rows (学 over 中, 1 over 1, in a 13 pt row), joined across the rule between the rows, each covering only part
+ * of its row; and the top strokes of a text line set level with a rule of the next column (产 of 产出指 in a
+ * narrow merged cell, seed-004), bridged from wall to wall with glyphs right under them.
  */
-function solidBetweenCrossings(line: Line, others: Line[], reach: number, at: At): boolean {
+function ruleStretches(line: Line, others: Line[], reach: number, at: At, beside: [number, number]): Line[] {
   const cuts = others
     .filter((o) => line.last + 1 >= o.from - reach && line.first <= o.to + reach)
     .map((o) => [o.first, o.last + 1] as const)
     .filter(([a, b]) => b > line.from + reach && a < line.to - reach)
     .sort((a, b) => a[0] - b[0]);
-  if (cuts.length === 0) return true;
+  if (cuts.length === 0) return [line];
   const stretches: [number, number][] = [];
   let from = line.from;
   for (const [a, b] of cuts) {
@@ -93,7 +97,12 @@ function solidBetweenCrossings(line: Line, others: Line[], reach: number, at: At
     from = Math.max(from, b);
   }
   if (line.to > from) stretches.push([from, line.to]);
-  return stretches.every(([a, b]) => {
+  const density = (pos: number, a: number, b: number) => {
+    let n = 0;
+    for (let i = a; i < b; i++) n += at(pos, i) ?? 0;
+    return n / Math.max(1, b - a);
+  };
+  const isRule = ([a, b]: [number, number]) => {
     if (b - a <= 2 * reach) return true;
     let inked = 0, gap = 0, widest = 0;
     for (let i = a; i < b; i++) {
@@ -102,9 +111,23 @@ function solidBetweenCrossings(line: Line, others: Line[], reach: number, at: At
       if (on) inked++, gap = 0;
       else widest = Math.max(widest, ++gap);
     }
-    // a scan's broken rule: many short gaps; strokes: one long gap where the character ends short of the wall
-    return inked >= MIN_STRETCH_FILL * (b - a) || widest <= MAX_STRETCH_GAP * (b - a);
-  });
+    if (inked >= MIN_STRETCH_FILL * (b - a)) return true;
+    if (widest > MAX_STRETCH_GAP * (b - a)) return false;
+    let besideInk = 0;
+    for (let d = beside[0]; d <= beside[1]; d++) besideInk = Math.max(besideInk, density(line.first - d, a, b), density(line.last + d, a, b));
+    return besideInk <= MAX_STRETCH_BESIDE;
+  };
+  const pieces: Line[] = [];
+  let open: Line | null = null;
+  for (const stretch of stretches) {
+    if (!isRule(stretch)) {
+      open = null;
+      continue;
+    }
+    if (open) open.to = stretch[1];
+    else pieces.push((open = { ...line, from: stretch[0], to: stretch[1] }));
+  }
+  return pieces.length === 1 && pieces[0]!.from === stretches[0]![0] && pieces[0]!.to === line.to ? [line] : pieces;
 }
 
 /**
