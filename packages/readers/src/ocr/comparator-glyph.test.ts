@@ -71,6 +71,11 @@ describe('comparator shapes seen in 200–300 dpi scans', () => {
     const pair = drawn(gt.map((r, i) => `${r}..${eq[i]}`));
     expect(loneComparator(pair, whole(pair))).toBe('>=');
     expect(loneComparator(drawn(shallow), whole(drawn(shallow)))).toBe('≥');
+    // the box-drawing ═ some forms type for "equals": bars nearly an em long against the page's body size
+    const bars = (n: number) => drawn(['.'.repeat(n + 2), `.${'#'.repeat(n)}.`, '.'.repeat(n + 2), `.${'#'.repeat(n)}.`, '.'.repeat(n + 2)]);
+    expect(loneComparator(bars(18), whole(bars(18)), 20)).toBe('═');
+    expect(loneComparator(bars(9), whole(bars(9)), 20)).toBe('=');
+    expect(loneComparator(bars(18), whole(bars(18)))).toBe('=');
     const word = drawn(['#.#.#..###', '#.#.#..#.#', '#####..###']);
     expect(loneComparator(word, whole(word))).toBeNull();
   });

@@ -111,6 +111,9 @@ function components(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: 
   return out;
 }
 
+/** bars this many body heights long are ═ (35 px against 18 for = beside 40 px text at 300 dpi, split-comparator) */
+const WIDE_EQUALS = 0.7;
+
 /** What a value's comparator may be printed as, as read: a reading like these is kept as it is. */
 export const COMPARATOR_TEXT = /^(?:[≥≤≧≦><=＞＜＝═﹦]|>=|<=|＞＝|＜＝)$/;
 
@@ -119,11 +122,13 @@ export const COMPARATOR_TEXT = /^(?:[≥≤≧≦><=＞＜＝═﹦]|>=|<=|＞�
  * lines read a lone ≥ as N, W or M and `<=` as ΛⅡ. One glyph, or `<`/`>` then `=`, each told by its shape;
  * null when the cell's ink is anything else.
  */
-export function loneComparator(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): string | null {
+export function loneComparator(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }, em?: number): string | null {
   const runs = glyphRuns(ink, box);
   if (runs.length === 0 || runs.length > 2) return null;
   const marks = runs.map((r) => classifyComparator(ink, { x0: r.x0, y0: box.y0, x1: r.x1, y1: box.y1 }));
   if (marks.some((m) => m === null)) return null;
+  // forms type the box-drawing ═ for "equals" (DOMAIN.md): its bars run nearly an em, an = half of one
+  if (marks.length === 1 && marks[0] === '=' && em && runs[0]!.x1 - runs[0]!.x0 >= WIDE_EQUALS * em) return '═';
   if (marks.length === 1) return marks[0]!;
   return (marks[0] === '>' || marks[0] === '<') && marks[1] === '=' ? `${marks[0]}=` : null;
 }

@@ -99,6 +99,8 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   }
 
   const items = (await Promise.all(jobs)).flat();
+  // the page's body size: the median height of its lines of Chinese text, px
+  const em = median(items.filter((i) => HAN.test(i.text)).map((i) => toPx(i.box.y1 - i.box.y0)));
   const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
   for (const table of tables) {
     for (const cell of table.cells) {
@@ -107,7 +109,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       const flat = cell.text.replace(/\s+/g, '');
       if (!cell.box || flat.length > 2 || /[\d\u4e00-\u9fff]{2}|\d/.test(flat) || COMPARATOR_TEXT.test(flat)) continue;
       const b = cell.box;
-      const mark = loneComparator(ink, { x0: toPx(b.x0) + inset, y0: toPx(b.y0) + inset, x1: toPx(b.x1) - inset, y1: toPx(b.y1) - inset });
+      const mark = loneComparator(ink, { x0: toPx(b.x0) + inset, y0: toPx(b.y0) + inset, x1: toPx(b.x1) - inset, y1: toPx(b.y1) - inset }, em);
       if (mark) cell.text = mark;
     }
   }
@@ -158,6 +160,12 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
 const MIN_DIGIT_CONFIDENCE = 0.3;
 
 const HAN = /[\u4e00-\u9fff]/;
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
 
 const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
 const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
