@@ -4,6 +4,7 @@
 // scripts/bench-ocr.ts runs all of them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, TableBlock, Warning } from '@jixiao/layout';
 import { decodeImage } from '../../packages/readers/src/image/decode.ts';
@@ -59,6 +60,18 @@ describe('OCR reader on scans', () => {
     const texts = tables(layout.blocks).flatMap((t) => t.cells.map((c) => c.text.replace(/\s+/g, '')));
     expect(texts).toContain('数量指标');
     expect(texts).toContain('正常持续运转');
+  });
+
+  it.each([90, 180] as const)('reads a page scanned turned by %i° the right way up, and says so', async (turn) => {
+    const s = scan('seed-004-p2-200dpi.jpg');
+    const turnedScan = await sharp(Buffer.from(bytes(s.file))).rotate(turn).jpeg({ quality: 90 }).toBuffer();
+    const { layout, warnings } = await read(new Uint8Array(turnedScan), { engine });
+    expect(warnings.filter((w) => w.code === 'PageTurned').map((w) => w.message)).toEqual([
+      `Page 1 was scanned ${turn === 180 ? 'upside down' : 'on its side'}: it was read turned ${360 - turn}° clockwise, and its boxes are on the turned page.`,
+    ]);
+    const score = scoreLayout(layout.blocks, await expectedRows(s));
+    expect(score.found / score.rows, score.misses.join('\n')).toBe(1);
+    expect(score.exact / score.fields, score.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
   it('reads the same scans with its other engine, tesseract.js (a bilevel 300 dpi TIFF)', async () => {

@@ -14,6 +14,7 @@ import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT
 import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
+import { uprightTurn, turnRaster } from './orientation.ts';
 import { findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
@@ -26,6 +27,8 @@ export interface PageOcrOptions {
   secondOpinionBelow?: number;
   /** a region whose better reading is still below this is read once more, enlarged */
   thirdOpinionBelow?: number;
+  /** the page is known to stand upright: skip the check for a page scanned on its side or upside down */
+  upright?: boolean;
 }
 
 export interface PageOcr {
@@ -48,9 +51,20 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   const toPx = (pt: number) => (pt * dpi) / 72;
   const segments = findRules(faint, { dpi });
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
+  const inset = Math.max(3, Math.round(dpi / 60));
+
+  if (!options.upright) {
+    const cellBoxes = geometry.flatMap((t) => t.cells.filter((c) => c.box).map((c) => ({ x0: toPx(c.box!.x0) + inset, y0: toPx(c.box!.y0) + inset, x1: toPx(c.box!.x1) - inset, y1: toPx(c.box!.y1) - inset })));
+    const turn = await uprightTurn(clean.grey, ink, cellBoxes.length > 0 ? cellBoxes : textBands(ink, dpi, []), engine);
+    if (turn !== 0) {
+      const result = await ocrPage(await turnRaster(raster, turn), page, engine, { ...options, upright: true });
+      const how = turn === 180 ? 'upside down' : 'on its side';
+      result.warnings.unshift({ code: 'PageTurned', message: `Page ${page} was scanned ${how}: it was read turned ${turn}° clockwise, and its boxes are on the turned page.`, page });
+      return result;
+    }
+  }
 
   const jobs: Promise<TextItem[]>[] = [];
-  const inset = Math.max(3, Math.round(dpi / 60));
   for (const table of geometry) {
     for (const cell of table.cells) {
       if (!cell.box) continue;
