@@ -13,6 +13,8 @@ export type Turn = 0 | 90 | 180 | 270;
 
 /** regions read each way round: the inkiest, a handful is enough to tell */
 const SAMPLES = 5;
+/** the most of a region read, inches each way */
+const SAMPLE_INCHES = 1.2;
 /** read this surely the right way up, a page is not turned at all (the usual case costs one reading) */
 const UPRIGHT = 0.8;
 /** another way round must read this much more surely to be taken */
@@ -20,7 +22,10 @@ const MARGIN = 0.15;
 
 /** Degrees to turn the page clockwise so its text stands upright. */
 export async function uprightTurn(grey: Raster, ink: Bitmap, regions: PxBox[], engine: OcrEngine): Promise<Turn> {
+  // at most a corner of each region: enough text to tell, little to read (a long narrative cell costs seconds)
+  const most = SAMPLE_INCHES * grey.dpi;
   const samples = regions
+    .map((r) => ({ ...r, x1: Math.min(r.x1, r.x0 + most), y1: Math.min(r.y1, r.y0 + most) }))
     .map((box) => ({ box, ink: inkCount(ink, box.x0, box.y0, box.x1, box.y1) }))
     .filter((r) => r.ink > 0.002 * grey.dpi * grey.dpi)
     .sort((a, b) => b.ink - a.ink)
