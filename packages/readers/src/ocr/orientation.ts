@@ -1,6 +1,7 @@
 // Pages scanned sideways or upside down — a landscape form fed through a portrait scanner, a sheet turned on the
-// glass. Deskewing straightens a few degrees only; a quarter turn is found by reading a few regions every way
-// round: text read the right way up is read with confidence, text on its side or upside down is not.
+// glass. Deskewing straightens a few degrees only. A quarter turn shows in the shape of the text lines of a few
+// regions (many characters wide across, one character a row when turned); up from down shows in how surely
+// those regions read each way: the right way up with confidence, upside down as nothing sure.
 import sharp from 'sharp';
 import { otsuThreshold } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
