@@ -2,6 +2,7 @@
 // fixtures), but the shapes differ plainly — a chevron pointing left or right, with none, one or two bars
 // under it; `=` is two bars and no chevron. Font-independent: counts and directions, no templates.
 import type { Bitmap } from '../image/raster.ts';
+import { inkColumnRuns } from './glyph-columns.ts';
 export { firstGlyphBox } from './glyph-columns.ts';
 
 export type Comparator = '>' | '<' | '≥' | '≤' | '≧' | '≦' | '=';
@@ -123,7 +124,10 @@ export const COMPARATOR_TEXT = /^(?:[≥≤≧≦><=＞＜＝═﹦]|>=|<=|＞�
  * null when the cell's ink is anything else.
  */
 export function loneComparator(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }, em?: number): string | null {
-  const runs = glyphRuns(ink, box);
+  // glyphs told apart by blank columns; scan specks make runs of their own, with little of the box's ink
+  const columns = inkColumnRuns(ink, box);
+  const total = columns.reduce((n, r) => n + r.ink, 0);
+  const runs = columns.filter((r) => r.ink >= 0.08 * total);
   if (runs.length === 0 || runs.length > 2) return null;
   const marks = runs.map((r) => classifyComparator(ink, { x0: r.x0, y0: box.y0, x1: r.x1, y1: box.y1 }));
   if (marks.some((m) => m === null)) return null;
@@ -131,23 +135,4 @@ export function loneComparator(ink: Bitmap, box: { x0: number; y0: number; x1: n
   if (marks.length === 1 && marks[0] === '=' && em && runs[0]!.x1 - runs[0]!.x0 >= WIDE_EQUALS * em) return '═';
   if (marks.length === 1) return marks[0]!;
   return (marks[0] === '>' || marks[0] === '<') && marks[1] === '=' ? `${marks[0]}=` : null;
-}
-
-/** Runs of inked columns holding a real share of the box's ink (scan specks make runs of their own). */
-function glyphRuns(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }): { x0: number; x1: number }[] {
-  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
-  const runs: { x0: number; x1: number; ink: number }[] = [];
-  let open: { x0: number; x1: number; ink: number } | null = null, total = 0;
-  for (let x = x0; x <= x1; x++) {
-    let n = 0;
-    if (x < x1) for (let y = y0; y < y1; y++) n += ink.data[y * ink.width + x]!;
-    total += n;
-    if (n > 0) {
-      if (!open) runs.push((open = { x0: x, x1: x + 1, ink: 0 }));
-      open.x1 = x + 1;
-      open.ink += n;
-    } else open = null;
-  }
-  return runs.filter((r) => r.ink >= 0.08 * total);
 }

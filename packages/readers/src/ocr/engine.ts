@@ -25,8 +25,8 @@ export interface Picture {
   /** resolution of this picture (after any resampling) */
   dpi: number;
   /**
-   * the text lines the picture's ink shows, [top, bottom) rows of this picture. A line recogniser reads each
-   * on its own; a page-layout engine (tesseract) finds lines itself and ignores this.
+   * the text lines the picture's ink shows, [top, bottom) rows of this picture; empty: let the engine find
+   * them. A line recogniser reads each on its own; a page-layout engine (tesseract) finds lines itself.
    */
   lines: [number, number][];
 }

@@ -6,18 +6,26 @@ export interface PxBox { x0: number; y0: number; x1: number; y1: number }
 
 /** Runs of inked columns inside `box` (page px), left to right. */
 export function glyphColumns(ink: Bitmap, box: PxBox): PxBox[] {
+  return inkColumnRuns(ink, box).map((r) => ({ x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1 }));
+}
+
+/**
+ * Runs of columns holding at least `perColumn` ink pixels inside `box`, with the ink each run holds. Two
+ * pixels a column keeps a lone speck of scan noise from splitting a gap between glyphs.
+ */
+export function inkColumnRuns(ink: Bitmap, box: PxBox, perColumn = 1): (PxBox & { ink: number })[] {
   const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
   const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
-  const out: PxBox[] = [];
-  let start = -1;
-  for (let x = x0; x <= x1; x++) {
-    let on = false;
-    if (x < x1) for (let y = y0; y < y1 && !on; y++) on = ink.data[y * ink.width + x] === 1;
-    if (on && start < 0) start = x;
-    if (!on && start >= 0) {
-      out.push({ x0: start, y0, x1: x, y1 });
-      start = -1;
-    }
+  const out: (PxBox & { ink: number })[] = [];
+  let open: (PxBox & { ink: number }) | null = null;
+  for (let x = x0; x < x1; x++) {
+    let n = 0;
+    for (let y = y0; y < y1; y++) n += ink.data[y * ink.width + x]!;
+    if (n >= perColumn) {
+      if (!open) out.push((open = { x0: x, y0, x1: x + 1, y1, ink: 0 }));
+      open.x1 = x + 1;
+      open.ink += n;
+    } else open = null;
   }
   return out;
 }

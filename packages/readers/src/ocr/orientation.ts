@@ -3,11 +3,10 @@
 // regions (many characters wide across, one character a row when turned); up from down shows in how surely
 // those regions read each way: the right way up with confidence, upside down as nothing sure.
 import sharp from 'sharp';
-import { otsuThreshold } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { inkCount } from '../image/raster.ts';
-import { inkLines } from './cell-image.ts';
 import type { OcrEngine, Picture } from './engine.ts';
+import { median } from './median.ts';
 import type { PxBox } from './text-bands.ts';
 
 export type Turn = 0 | 90 | 180 | 270;
@@ -35,8 +34,8 @@ export async function uprightTurn(grey: Raster, ink: Bitmap, regions: PxBox[], e
   if (samples.length === 0) return 0;
   // on its side or not, from the shape of its lines: a line of text is many characters wide and one high;
   // turned a quarter, the same text cut into rows gives one character a row
-  const across = median(samples.map((b) => lineAspect(ink, b, 'rows')));
-  const down = median(samples.map((b) => lineAspect(ink, b, 'columns')));
+  const across = median(samples.map((b) => lineAspect(ink, b, 'rows')))!;
+  const down = median(samples.map((b) => lineAspect(ink, b, 'columns')))!;
   const sideways = down > SIDEWAYS * across;
   // which way up, from how surely the text reads each way: upside down it reads as nothing sure
   const score = async (turn: Turn) => {
@@ -56,11 +55,6 @@ export async function uprightTurn(grey: Raster, ink: Bitmap, regions: PxBox[], e
 
 /** turned a quarter, lines cut across the text are this many times longer, relative to their height */
 const SIDEWAYS = 1.5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /**
  * The mean length-to-height ratio of the text lines in `box`, cutting the ink into lines by rows (text as
@@ -100,7 +94,7 @@ export async function turnRaster(raster: Raster, turn: Turn): Promise<Raster> {
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), dpi: raster.dpi };
 }
 
-/** One region of the grey page turned by `turn`, with the text lines its ink shows that way round. */
+/** One region of the grey page turned by `turn`; the engine finds its lines that way round. */
 async function turned(grey: Raster, box: PxBox, turn: Turn): Promise<Picture> {
   const left = Math.max(0, Math.floor(box.x0)), top = Math.max(0, Math.floor(box.y0));
   const width = Math.max(1, Math.min(grey.width, Math.ceil(box.x1)) - left), height = Math.max(1, Math.min(grey.height, Math.ceil(box.y1)) - top);
@@ -110,10 +104,5 @@ async function turned(grey: Raster, box: PxBox, turn: Turn): Promise<Picture> {
     .greyscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const pixels = new Uint8Array(data.buffer, data.byteOffset, info.width * info.height);
-  const threshold = Math.min(otsuThreshold(pixels), 200);
-  const rowInk = new Int32Array(info.height);
-  for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) if (pixels[y * info.width + x]! <= threshold) rowInk[y]++;
-  const lines = inkLines(rowInk, new Set(), 0, info.height - 1, grey.dpi);
-  return { data: pixels, width: info.width, height: info.height, dpi: grey.dpi, lines };
+  return { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, dpi: grey.dpi, lines: [] };
 }

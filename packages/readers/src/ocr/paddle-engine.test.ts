@@ -31,9 +31,15 @@ describe('lineCrops', () => {
     }
   });
 
-  it('reads a picture as one line in line mode, and finds the ink itself when no lines are given', () => {
+  it('reads a picture as one line in line mode, and nothing from a blank one', () => {
     expect(lineCrops(picture(rows, [[1, 3], [4, 6]]), 'line').map((c) => c.ink)).toEqual([{ x0: 2, y0: 1, x1: 8, y1: 6 }]);
-    expect(lineCrops(picture(rows), 'block').map((c) => c.ink)).toEqual([{ x0: 2, y0: 1, x1: 8, y1: 6 }]);
     expect(lineCrops(picture(['....', '....']), 'block')).toEqual([]);
+  });
+
+  it('finds the lines of a picture that comes without them, as the cropper would', () => {
+    // at 100 dpi a line is at least 5 rows tall: two lines of 6 rows, 2 blank rows apart
+    const text = ['..........', ...Array(6).fill('..######..'), '..........', '..........', ...Array(6).fill('...####...'), '..........'];
+    const found = lineCrops({ ...picture(text), dpi: 100 }, 'block');
+    expect(found.map((c) => c.ink)).toEqual([{ x0: 2, y0: 1, x1: 8, y1: 7 }, { x0: 3, y0: 9, x1: 7, y1: 15 }]);
   });
 });

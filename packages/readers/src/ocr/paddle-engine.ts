@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { otsuThreshold } from '../image/clean.ts';
+import { inkLines } from './cell-image.ts';
 import { ctcGreedy } from './ctc-decode.ts';
 import type { OcrEngine, OcrEngineOptions, Picture, RecognisedLine, SegMode } from './engine.ts';
 import { paddleModels } from './paddle-models.ts';
@@ -36,7 +37,7 @@ export async function createPaddleEngine(options: OcrEngineOptions = {}): Promis
   };
   const input = session.inputNames[0]!, output = session.outputNames[0]!;
 
-  async function readLine(picture: Picture, line: LineCrop, allowed: ReadonlySet<number> | undefined): Promise<RecognisedLine | null> {
+  async function readLine(line: LineCrop, allowed: ReadonlySet<number> | undefined): Promise<RecognisedLine | null> {
     const width = Math.max(16, Math.round((line.width * INPUT_HEIGHT) / line.height));
     const scaled = await sharp(line.data, { raw: { width: line.width, height: line.height, channels: 1 } })
       .resize(width, INPUT_HEIGHT, { kernel: 'cubic', fit: 'fill' })
@@ -73,7 +74,7 @@ export async function createPaddleEngine(options: OcrEngineOptions = {}): Promis
       const allowed = charset ? new Set([...charset].map((c) => classIndex.get(c)).filter((i): i is number => i !== undefined)) : undefined;
       const lines: RecognisedLine[] = [];
       for (const crop of lineCrops(picture, mode)) {
-        const line = await readLine(picture, crop, allowed);
+        const line = await readLine(crop, allowed);
         if (line) lines.push(line);
       }
       return lines;
@@ -102,18 +103,12 @@ interface LineCrop {
 export function lineCrops(picture: Picture, mode: SegMode): LineCrop[] {
   const { width: w, height: h, data } = picture;
   const threshold = Math.min(otsuThreshold(data), 200);
-  const inkRows = (from: number, to: number) => {
-    let a = -1, b = -1;
-    for (let y = from; y < to; y++) {
-      const row = y * w;
-      for (let x = 0; x < w; x++) if (data[row + x]! <= threshold) { if (a < 0) a = y; b = y + 1; break; }
-    }
-    return a < 0 ? null : ([a, b] as [number, number]);
-  };
   let lines = picture.lines.filter(([a, b]) => b > a && a >= 0 && b <= h);
+  // a picture that comes without its lines: found here the way the cropper finds them
   if (lines.length === 0) {
-    const all = inkRows(0, h);
-    lines = all ? [all] : [];
+    const rowInk = new Int32Array(h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! <= threshold) rowInk[y]++;
+    lines = inkLines(rowInk, new Set(), 0, h - 1, picture.dpi);
   }
   if (mode === 'line' && lines.length > 1) lines = [[lines[0]![0], lines[lines.length - 1]![1]]];
   const crops: LineCrop[] = [];

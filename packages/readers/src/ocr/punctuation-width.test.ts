@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bitmap } from '../image/raster.ts';
-import { inkRuns, settlePunctuationWidth } from './punctuation-width.ts';
+import { inkColumnRuns } from './glyph-columns.ts';
+import { settlePunctuationWidth } from './punctuation-width.ts';
 
 /**
  * A one-line bitmap drawn as a string, 20 px tall: 'X' a column of a character's ink (full height), ',' a
@@ -18,7 +19,7 @@ function line(picture: string): Bitmap {
 
 /** characters read at the middle of each run of the picture, in order */
 function readAt(picture: string, text: string) {
-  const runs = inkRuns(line(picture), { x0: 0, y0: 0, x1: picture.length, y1: 20 });
+  const runs = inkColumnRuns(line(picture), { x0: 0, y0: 0, x1: picture.length, y1: 20 }, 2);
   return [...text].map((t, i) => ({ text: t, x: (runs[i]!.x0 + runs[i]!.x1) / 2 }));
 }
 
@@ -50,10 +51,10 @@ describe('settlePunctuationWidth', () => {
   });
 });
 
-describe('inkRuns', () => {
+describe('inkColumnRuns', () => {
   it('finds runs of inked columns; a lone speck does not split a gap', () => {
     const bitmap = line(`XX...XX`);
     bitmap.data[10 * 7 + 3] = 1;
-    expect(inkRuns(bitmap, { x0: 0, y0: 0, x1: 7, y1: 20 })).toEqual([{ x0: 0, x1: 2 }, { x0: 5, x1: 7 }]);
+    expect(inkColumnRuns(bitmap, { x0: 0, y0: 0, x1: 7, y1: 20 }, 2).map((r) => [r.x0, r.x1])).toEqual([[0, 2], [5, 7]]);
   });
 });

@@ -3,6 +3,7 @@
 // in training. The shapes are the same; the room they take is not — a full-width mark sits in a whole em
 // box, so the blank around it is wide, while a half-width mark is followed closely by the next character.
 import type { Bitmap } from '../image/raster.ts';
+import { inkColumnRuns } from './glyph-columns.ts';
 import type { PxBox } from './text-bands.ts';
 
 const PAIRS: [full: string, half: string][] = [['，', ','], ['：', ':'], ['；', ';'], ['（', '('], ['）', ')'], ['！', '!'], ['？', '?']];
@@ -42,7 +43,7 @@ export function settlePunctuationWidth(lines: ReadLine[], ink: Bitmap): string[]
   lines.forEach((line, l) => {
     const height = line.box.y1 - line.box.y0;
     if (!line.chars || height <= 0 || !line.chars.some((c) => isMark(c.text))) return;
-    const runs = inkRuns(ink, line.box);
+    const runs = inkColumnRuns(ink, line.box, 2);
     line.chars.forEach((c, i) => {
       if (isMark(c.text)) marks.push({ line: l, at: i, text: c.text, width: measuredWidth(line.chars!, i, runs, height) });
     });
@@ -90,22 +91,4 @@ function measuredWidth(chars: PlacedChar[], i: number, runs: { x0: number; x1: n
   if (runs[at]!.x1 - runs[at]!.x0 > 0.45 * height) return null;
   const room = (runs[at + 1]!.x0 - runs[at - 1]!.x1) / height;
   return room >= FULL_ROOM ? 'full' : room <= HALF_ROOM ? 'half' : null;
-}
-
-/** Runs of columns holding ink inside the box; a column needs two ink pixels, so lone specks split no gap. */
-export function inkRuns(ink: Bitmap, box: PxBox): { x0: number; x1: number }[] {
-  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(ink.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(ink.height, Math.ceil(box.y1));
-  const runs: { x0: number; x1: number }[] = [];
-  let start = -1;
-  for (let x = x0; x <= x1; x++) {
-    let n = 0;
-    if (x < x1) for (let y = y0; y < y1 && n < 2; y++) n += ink.data[y * ink.width + x]!;
-    if (n >= 2 && start < 0) start = x;
-    if (n < 2 && start >= 0) {
-      runs.push({ x0: start, x1: x });
-      start = -1;
-    }
-  }
-  return runs;
 }

@@ -30,10 +30,10 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   const maxGap = options.maxGap ?? Math.round(dpi / 20);
   const maxThickness = options.maxThickness ?? Math.round(dpi / 20);
   const beside: [number, number] = [Math.max(2, Math.round(dpi / 150)), Math.max(3, Math.round(dpi / 40))];
-  const h = (pos: number, i: number) => ink.data[pos * ink.width + i]!;
-  const v = (pos: number, i: number) => ink.data[i * ink.width + pos]!;
-  const horizontal = rulesAlong(ink.height, ink.width, h, minRun, maxGap, maxThickness, beside);
-  const vertical = rulesAlong(ink.width, ink.height, v, minRun, maxGap, maxThickness, beside);
+  const rows: ScanLines = { count: ink.height, at: (pos, i) => ink.data[pos * ink.width + i]! };
+  const columns: ScanLines = { count: ink.width, at: (pos, i) => ink.data[i * ink.width + pos]! };
+  const horizontal = rulesAlong(rows, ink.width, minRun, maxGap, maxThickness, beside);
+  const vertical = rulesAlong(columns, ink.height, minRun, maxGap, maxThickness, beside);
   // a table rule runs from wall to wall: both its ends meet a perpendicular rule. A bridged stroke inside a
   // line of text floats in its cell or touches one wall (seed-000's 绩效目标 cell, text set tight against the
   // left rule). Twice: dropping floating strokes can leave others floating.
@@ -45,11 +45,9 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
     vs = vs.filter((l) => meets(l, hs, reach, long));
     hs = h2;
   }
-  hs = hs.map((l) => trimLooseEnd(l, vs, reach, h, beside));
-  vs = vs.map((l) => trimLooseEnd(l, hs, reach, v, beside));
-  // then each stretch of a rule between the rules it crosses must be drawn nearly whole
-  const hs2 = hs.flatMap((l) => ruleStretches(l, vs, reach, h, beside));
-  vs = vs.flatMap((l) => ruleStretches(l, hs, reach, v, beside));
+  // then each stretch of a rule between the rules it crosses must be drawn as a rule
+  const hs2 = hs.flatMap((l) => ruleStretches(l, vs, reach, rows, beside));
+  vs = vs.flatMap((l) => ruleStretches(l, hs, reach, columns, beside));
   hs = hs2;
   const pt = (px: number) => pxToPt(px, dpi);
   const mid = (l: Line) => pt((l.first + l.last + 1) / 2);
@@ -68,6 +66,25 @@ function meets(line: Line, others: Line[], reach: number, long: number): boolean
 
 type At = (pos: number, i: number) => number;
 
+/** The scan lines of one direction: how many there are, and the ink at (line, position along it). */
+interface ScanLines { count: number; at: At }
+
+/**
+ * The densest scan line in the band beside `line` (both sides), over [from, to): paper beside a rule (cell
+ * padding), strokes beside a stroke bridged across a cell (seed-000's 产出 in the 一级指标 column).
+ */
+function inkBeside(scan: ScanLines, line: Line, from: number, to: number, beside: [number, number]): number {
+  const density = (pos: number) => {
+    if (pos < 0 || pos >= scan.count) return 0;
+    let n = 0;
+    for (let i = from; i < to; i++) n += scan.at(pos, i);
+    return n / Math.max(1, to - from);
+  };
+  let max = 0;
+  for (let d = beside[0]; d <= beside[1]; d++) max = Math.max(max, density(line.first - d), density(line.last + d));
+  return max;
+}
+
 /** a stretch between crossings this well covered is a rule, however its gaps fall */
 const MIN_STRETCH_FILL = 0.75;
 /** otherwise its widest gap must be short: a broken scan rule's gaps are, a character's end short of a wall is not */
@@ -83,7 +100,7 @@ const MAX_STRETCH_BESIDE = 0.12;
  * of its row; and the top strokes of a text line set level with a rule of the next column (产 of 产出指 in a
  * narrow merged cell, seed-004), bridged from wall to wall with glyphs right under them.
  */
-function ruleStretches(line: Line, others: Line[], reach: number, at: At, beside: [number, number]): Line[] {
+function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLines, beside: [number, number]): Line[] {
   const cuts = others
     .filter((o) => line.last + 1 >= o.from - reach && line.first <= o.to + reach)
     .map((o) => [o.first, o.last + 1] as const)
@@ -97,25 +114,18 @@ function ruleStretches(line: Line, others: Line[], reach: number, at: At, beside
     from = Math.max(from, b);
   }
   if (line.to > from) stretches.push([from, line.to]);
-  const density = (pos: number, a: number, b: number) => {
-    let n = 0;
-    for (let i = a; i < b; i++) n += at(pos, i) ?? 0;
-    return n / Math.max(1, b - a);
-  };
   const isRule = ([a, b]: [number, number]) => {
     if (b - a <= 2 * reach) return true;
     let inked = 0, gap = 0, widest = 0;
     for (let i = a; i < b; i++) {
       let on = false;
-      for (let pos = line.first; pos <= line.last && !on; pos++) on = at(pos, i) === 1;
+      for (let pos = line.first; pos <= line.last && !on; pos++) on = scan.at(pos, i) === 1;
       if (on) inked++, gap = 0;
       else widest = Math.max(widest, ++gap);
     }
     if (inked >= MIN_STRETCH_FILL * (b - a)) return true;
     if (widest > MAX_STRETCH_GAP * (b - a)) return false;
-    let besideInk = 0;
-    for (let d = beside[0]; d <= beside[1]; d++) besideInk = Math.max(besideInk, density(line.first - d, a, b), density(line.last + d, a, b));
-    return besideInk <= MAX_STRETCH_BESIDE;
+    return inkBeside(scan, line, a, b, beside) <= MAX_STRETCH_BESIDE;
   };
   const pieces: Line[] = [];
   let open: Line | null = null;
@@ -130,51 +140,9 @@ function ruleStretches(line: Line, others: Line[], reach: number, at: At, beside
   return pieces.length === 1 && pieces[0]!.from === stretches[0]![0] && pieces[0]!.to === line.to ? [line] : pieces;
 }
 
-/**
- * A rule kept for reaching one wall (its far end faded) ends in a cell. When that loose piece, from its end to
- * the last wall it crossed, has more ink beside it than a rule has, it is strokes of a text line that sits on
- * the rule's scan line and was bridged onto it (seed-000's 产出指, centred in a merged cell, level with the
- * rule of the next column): the rule is cut back to that wall, so it does not split the merged cell.
- */
-function trimLooseEnd(line: Line, others: Line[], reach: number, at: At, beside: [number, number]): Line {
-  const crossing = others.filter((o) => line.last + 1 >= o.from - reach && line.first <= o.to + reach).map((o) => (o.first + o.last + 1) / 2);
-  const walls = crossing.filter((x) => x > line.from + reach && x < line.to - reach).sort((a, b) => a - b);
-  const touches = (end: number) => crossing.some((x) => Math.abs(x - end) <= reach + 2);
-  if (walls.length === 0) return line;
-  const strokes = (from: number, to: number) => {
-    let max = 0;
-    for (const dir of [-1, 1]) {
-      for (let d = beside[0]; d <= beside[1]; d++) {
-        const pos = dir < 0 ? line.first - d : line.last + d;
-        let n = 0;
-        for (let i = Math.floor(from); i < to; i++) n += at(pos, i) ?? 0;
-        max = Math.max(max, n / Math.max(1, to - from));
-      }
-    }
-    return max > MAX_BESIDE;
-  };
-  let { from, to } = line;
-  if (!touches(from) && strokes(from, walls[0]!)) from = Math.round(walls[0]!);
-  if (!touches(to) && strokes(walls[walls.length - 1]!, to)) to = Math.round(walls[walls.length - 1]!) + 1;
-  return from === line.from && to === line.to ? line : { ...line, from, to };
-}
-
-function rulesAlong(lines: number, length: number, at: At, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
-  const found = joinSteps(linesOf(runs(lines, length, at, minRun, maxGap), maxThickness), maxGap, maxThickness);
-  const density = (pos: number, from: number, to: number) => {
-    if (pos < 0 || pos >= lines) return 0;
-    let n = 0;
-    for (let i = from; i < to; i++) n += at(pos, i);
-    return n / Math.max(1, to - from);
-  };
-  // the densest scan line in a band beside the rule, on one side: paper for a rule (cell padding), more
-  // strokes for a stroke bridged across a narrow cell (seed-000's 产出 in the 一级指标 column)
-  const side = (l: Line, dir: -1 | 1) => {
-    let max = 0;
-    for (let d = beside[0]; d <= beside[1]; d++) max = Math.max(max, density(dir < 0 ? l.first - d : l.last + d, l.from, l.to));
-    return max;
-  };
-  return found.filter((l) => side(l, -1) <= MAX_BESIDE && side(l, 1) <= MAX_BESIDE);
+function rulesAlong(scan: ScanLines, length: number, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
+  const found = joinSteps(linesOf(runs(scan.count, length, scan.at, minRun, maxGap), maxThickness), maxGap, maxThickness);
+  return found.filter((l) => inkBeside(scan, l, l.from, l.to, beside) <= MAX_BESIDE);
 }
 
 /** Runs of mostly-ink along each scan line `pos` (a row for horizontal rules, a column for vertical ones). */

@@ -14,7 +14,8 @@ import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT
 import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
-import { uprightTurn, turnRaster } from './orientation.ts';
+import { median } from './median.ts';
+import { turnRaster, uprightTurn } from './orientation.ts';
 import { findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
@@ -49,12 +50,14 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   const secondOpinionBelow = options.secondOpinionBelow ?? 0.75;
   const thirdOpinionBelow = options.thirdOpinionBelow ?? 0.6;
   const toPx = (pt: number) => (pt * dpi) / 72;
+  /** a box in points as page px, grown by `by` px each way (negative: shrunk inside its rules) */
+  const pxBox = (b: { x0: number; y0: number; x1: number; y1: number }, by = 0): PxBox => ({ x0: toPx(b.x0) - by, y0: toPx(b.y0) - by, x1: toPx(b.x1) + by, y1: toPx(b.y1) + by });
   const segments = findRules(faint, { dpi });
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
   const inset = Math.max(3, Math.round(dpi / 60));
 
   if (!options.upright) {
-    const cellBoxes = geometry.flatMap((t) => t.cells.filter((c) => c.box).map((c) => ({ x0: toPx(c.box!.x0) + inset, y0: toPx(c.box!.y0) + inset, x1: toPx(c.box!.x1) - inset, y1: toPx(c.box!.y1) - inset })));
+    const cellBoxes = geometry.flatMap((t) => t.cells.filter((c) => c.box).map((c) => pxBox(c.box!, -inset)));
     const turn = await uprightTurn(clean.grey, ink, cellBoxes.length > 0 ? cellBoxes : textBands(ink, dpi, []), engine);
     if (turn !== 0) {
       const result = await ocrPage(await turnRaster(raster, turn), page, engine, { ...options, upright: true });
@@ -68,11 +71,10 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   for (const table of geometry) {
     for (const cell of table.cells) {
       if (!cell.box) continue;
-      const box = { x0: toPx(cell.box.x0), y0: toPx(cell.box.y0), x1: toPx(cell.box.x1), y1: toPx(cell.box.y1) };
-      jobs.push(readRegion(box, inset, correctCellText));
+      jobs.push(readRegion(pxBox(cell.box), inset, correctCellText));
     }
   }
-  const tableBoxes: PxBox[] = geometry.filter((t) => t.box).map((t) => ({ x0: toPx(t.box!.x0) - inset, y0: toPx(t.box!.y0) - inset, x1: toPx(t.box!.x1) + inset, y1: toPx(t.box!.y1) + inset }));
+  const tableBoxes = geometry.filter((t) => t.box).map((t) => pxBox(t.box!, inset));
   for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, tidyText));
 
   async function readRegion(box: PxBox, cut: number, correct: (s: string) => string): Promise<TextItem[]> {
@@ -122,8 +124,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       // a lone comparator is told by its shape: line recognisers read it as a letter, or not at all
       const flat = cell.text.replace(/\s+/g, '');
       if (!cell.box || flat.length > 2 || /[\d\u4e00-\u9fff]{2}|\d/.test(flat) || COMPARATOR_TEXT.test(flat)) continue;
-      const b = cell.box;
-      const mark = loneComparator(ink, { x0: toPx(b.x0) + inset, y0: toPx(b.y0) + inset, x1: toPx(b.x1) - inset, y1: toPx(b.y1) - inset }, em);
+      const mark = loneComparator(ink, pxBox(cell.box, -inset), em);
       if (mark) cell.text = mark;
     }
   }
@@ -136,8 +137,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     })),
   ]);
   await Promise.all(rereads.map(async ({ cell, charset, settle }) => {
-    const b = cell.box!;
-    const box = { x0: toPx(b.x0), y0: toPx(b.y0), x1: toPx(b.x1), y1: toPx(b.y1) };
+    const box = pxBox(cell.box!);
     let best: { text: string; confidence: number } | null = null;
     for (const binary of [false, true]) {
       const region = await regionImage(clean.grey, ink, box, { inset, scale: ocrDpi / dpi, binary });
@@ -174,12 +174,6 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
 const MIN_DIGIT_CONFIDENCE = 0.3;
 
 const HAN = /[\u4e00-\u9fff]/;
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
 const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
