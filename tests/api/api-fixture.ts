@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '@jixiao/config';
 import { openDatabase, type Database } from '@jixiao/db';
 import { startApi } from '@jixiao/api';
 import { receiveFile } from '@jixiao/watcher';
+import { openLocalStore } from '@jixiao/archive-store';
 import { processStoredFile } from '@jixiao/worker';
 import { createScratchPostgres } from '../support/db.ts';
 
@@ -38,10 +39,11 @@ export async function startTestApi(label: string, files: string[], settings: { t
   const logger = pino({ level: 'silent' });
   const database = openDatabase(config);
   await database.migrate();
+  const store = openLocalStore(config.archiveDir);
   for (const file of files) {
-    const received = await receiveFile({ db: database.db, archiveDir: config.archiveDir }, file);
+    const received = await receiveFile({ db: database.db, store, spoolDir: config.spoolDir }, file);
     for (const job of received.jobs)
-      await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger }, job.runId);
+      await processStoredFile({ db: database.db, store, limits: config.limits, logger }, job.runId);
   }
   const api = await startApi(config, logger, { host: '127.0.0.1', port: 0 });
   return {

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Extraction } from '@jixiao/contract';
 import { buildServer } from '@jixiao/api';
+import { openLocalStore } from '@jixiao/archive-store';
 import { fixture, multipartBody, startTestApi, TOKEN, type TestApi } from './api-fixture.ts';
 
 const PDF = fixture('forms/authored-city-transport-3pages/form.pdf');
@@ -281,7 +282,8 @@ function depsOf(api: TestApi) {
   return {
     db: api.database.db,
     driver: 'pg' as const,
-    archiveDir: api.config.archiveDir,
+    store: openLocalStore(api.config.archiveDir),
+    spoolDir: api.config.spoolDir,
     limits: api.config.limits,
     token: TOKEN,
     dispatch: async () => {},

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import { openLocalStore } from '@jixiao/archive-store';
 import { loadTestSettings } from '@jixiao/config';
 import { extractionRuns, openDatabase, reports, sourceFiles, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
@@ -87,7 +88,7 @@ describe('jixiao work / ingest / status against Postgres and Redis', () => {
     for (let i = 0; i < 20; i++) {
       const path = join(work, `variant-${i}.txt`);
       await writeFile(path, `${seed}\n备注 ${i}\n`);
-      const r = await receiveFile({ db: database.db, archiveDir: join(work, 'archive') }, path);
+      const r = await receiveFile({ db: database.db, store: openLocalStore(join(work, 'archive')), spoolDir: join(work, 'spool') }, path);
       runIds.push(r.runId!);
       await enqueueExtraction(queue, { runId: r.runId!, sha256: r.sha256, fileName: r.fileName });
     }

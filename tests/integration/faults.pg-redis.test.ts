@@ -34,7 +34,7 @@ async function variants(stack: Stack, n: number, tag: string): Promise<string[]>
 async function drop(stack: Stack, paths: string[]): Promise<number[]> {
   const runIds: number[] = [];
   for (const path of paths) {
-    const r = await receiveFile({ db: stack.database.db, archiveDir: stack.archiveDir }, path);
+    const r = await receiveFile({ db: stack.database.db, store: stack.store, spoolDir: join(stack.work, 'spool') }, path);
     for (const job of r.jobs) {
       await enqueueExtraction(stack.queue, job);
       runIds.push(job.runId);

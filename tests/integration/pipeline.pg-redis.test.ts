@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import { openLocalStore } from '@jixiao/archive-store';
 import { loadTestSettings } from '@jixiao/config';
 import type { Extraction } from '@jixiao/contract';
 import { extractionRuns, openDatabase, sourceFiles, type Database } from '@jixiao/db';
@@ -54,10 +55,11 @@ describe('pipeline on Postgres and Redis', () => {
     const queueSettings = { redisUrl: settings.redisUrl, prefix };
     queue = openExtractQueue({ ...queueSettings, attempts: 3 });
     const limits = { maxBytes: 50 * 1024 * 1024, maxPages: 500, timeBudgetMs: 60_000 };
-    worker = startExtractWorker({ db: database.db, archiveDir: join(work, 'archive'), limits, logger: log.logger, queue: queueSettings, concurrency: 2 });
+    worker = startExtractWorker({ db: database.db, store: openLocalStore(join(work, 'archive')), limits, logger: log.logger, queue: queueSettings, concurrency: 2 });
     watcher = await startInboxWatcher({
       inboxDir: inbox,
-      archiveDir: join(work, 'archive'),
+      store: openLocalStore(join(work, 'archive')),
+      spoolDir: join(work, 'spool'),
       fileStableMs: 200,
       db: database.db,
       dispatch: async (job) => void (await enqueueExtraction(queue, job)),

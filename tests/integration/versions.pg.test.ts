@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { count, eq } from 'drizzle-orm';
+import { openLocalStore } from '@jixiao/archive-store';
 import { extractionRuns, indicatorFacts, indicatorFactsAll, queueRerun, reports, selectForReprocess, sourceFiles } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { receiveFile } from '@jixiao/watcher';
@@ -36,13 +37,13 @@ describe.each(DRIVERS)('versions on %s', (driver) => {
   });
 
   const db = () => scratch.database.db;
-  const deps = () => ({ db: db(), archiveDir: join(work, 'archive'), limits, logger });
+  const deps = () => ({ db: db(), store: openLocalStore(join(work, 'archive')), limits, logger });
 
   /** write text at a path, receive it under a logical path, run the stages inline */
   async function arrive(text: string, logicalPath: string) {
     const path = join(work, 'drop-' + Math.random().toString(36).slice(2));
     await writeFile(path, text);
-    const r = await receiveFile({ db: db(), archiveDir: join(work, 'archive') }, path, logicalPath);
+    const r = await receiveFile({ db: db(), store: openLocalStore(join(work, 'archive')), spoolDir: join(work, 'spool') }, path, logicalPath);
     for (const job of r.jobs) await processStoredFile(deps(), job.runId);
     const [file] = await db().select().from(sourceFiles).where(eq(sourceFiles.sha256, r.sha256));
     return file;

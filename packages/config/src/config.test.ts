@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { isConfigError, loadConfig } from './config.ts';
 
@@ -16,6 +17,36 @@ describe('loadConfig', () => {
     expect(c.archiveLimits).toEqual({ maxMembers: 2000, maxTotalBytes: 1024 * 1024 * 1024, maxRatio: 200 });
     expect(c.worker).toEqual({ lockDurationMs: 60_000, stalledIntervalMs: 30_000 });
     expect(c.stageDelayMs).toBe(0);
+    expect(c.archive).toEqual({ kind: 'local', dir: '/srv/app/.jixiao/archive' });
+    expect(c.dbPoolMax).toBe(4);
+  });
+
+  it('sizes the database pool and the OCR threads from the worker concurrency', () => {
+    const cores = availableParallelism();
+    expect(loadConfig({ WORKER_CONCURRENCY: '6' })).toMatchObject({ dbPoolMax: 8, ocrThreads: Math.max(1, Math.floor(cores / 6)) });
+    expect(loadConfig({ WORKER_CONCURRENCY: '1' }).ocrThreads).toBe(cores);
+    expect(loadConfig({ DB_POOL_MAX: '3', OCR_THREADS: '2' })).toMatchObject({ dbPoolMax: 3, ocrThreads: 2 });
+  });
+
+  it('reads an S3 archive from ARCHIVE_URL', () => {
+    const c = loadConfig({
+      ARCHIVE_URL: 's3://jixiao-archive/province/2021/',
+      S3_ENDPOINT: 'http://minio:9000',
+      AWS_ACCESS_KEY_ID: 'key',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(c.archive).toEqual({
+      kind: 's3',
+      bucket: 'jixiao-archive',
+      prefix: 'province/2021',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+    });
+    // AWS itself: virtual-hosted URLs, the SDK's own credentials
+    expect(loadConfig({ ARCHIVE_URL: 's3://bucket', S3_REGION: 'cn-north-1' }).archive).toMatchObject({ prefix: '', endpoint: null, region: 'cn-north-1', forcePathStyle: false, credentials: null });
+    expect(loadConfig({ ARCHIVE_URL: 's3://bucket', S3_ENDPOINT: 'http://ceph:7480', S3_FORCE_PATH_STYLE: 'false' }).archive).toMatchObject({ forcePathStyle: false });
   });
 
   it('reads and types each setting', () => {
@@ -63,6 +94,13 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'a b'],
     ['MAX_ARCHIVE_RATIO', '0'],
     ['JIXIAO_TEST_STAGE_DELAY_MS', 'soon'],
+    ['ARCHIVE_URL', '/data/archive'],
+    ['ARCHIVE_URL', 's3://B'],
+    ['S3_ENDPOINT', 'minio:9000'],
+    ['S3_FORCE_PATH_STYLE', 'yes'],
+    ['AWS_ACCESS_KEY_ID', 'key-without-secret'],
+    ['DB_POOL_MAX', '0'],
+    ['OCR_THREADS', 'all'],
   ])('rejects %s=%s with one line naming it', (name, value) => {
     try {
       loadConfig({ [name]: value });

@@ -1,5 +1,6 @@
 // Every setting jixiao reads, parsed once at start-up. Nothing else in the project reads process.env:
 // services receive the typed Config object this module returns.
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -45,6 +46,23 @@ const url = (protocols: string[]) =>
       .optional(),
   );
 
+const flag = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+);
+
+/** s3://BUCKET/PREFIX: the bucket and an optional key prefix */
+const s3Url = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be s3://BUCKET or s3://BUCKET/PREFIX (bucket: 3-63 lower-case letters, digits, . -)')
+    .optional(),
+);
+
 const path = (fallback: string | null) =>
   z.preprocess(blankToUndefined, z.string().optional().transform((p) => p ?? fallback));
 
@@ -55,7 +73,20 @@ export const EnvSchema = z.object({
   DATA_DIR: path('./.jixiao'),
   INBOX_DIR: path('./inbox'),
   ARCHIVE_DIR: path(null),
+  /** s3://BUCKET/PREFIX: keep received bytes in an S3-compatible store that every host shares (else ARCHIVE_DIR) */
+  ARCHIVE_URL: s3Url,
+  /** the store's address (MinIO, Ceph); unset = AWS */
+  S3_ENDPOINT: url(['http:', 'https:']),
+  S3_REGION: z.preprocess(blankToUndefined, z.string().default('us-east-1')),
+  /** bucket in the path rather than the host name; default on when S3_ENDPOINT is set */
+  S3_FORCE_PATH_STYLE: flag,
+  AWS_ACCESS_KEY_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  AWS_SECRET_ACCESS_KEY: z.preprocess(blankToUndefined, z.string().optional()),
   WORKER_CONCURRENCY: positiveInt(2),
+  /** Postgres connections one process may hold; default WORKER_CONCURRENCY + 2 (a job's transaction each, intake and queries) */
+  DB_POOL_MAX: optionalPositiveInt,
+  /** threads one OCR job may use; default the cores divided by WORKER_CONCURRENCY, so the jobs of a host share them */
+  OCR_THREADS: optionalPositiveInt,
   JOB_ATTEMPTS: positiveInt(5),
   QUEUE_PREFIX: z.preprocess(
     blankToUndefined,
@@ -94,8 +125,17 @@ export interface Config {
   /** where PGlite keeps its files when databaseUrl is null */
   pgliteDir: string;
   inboxDir: string;
+  /** the local archive directory (ARCHIVE_DIR), used when `archive` is local */
   archiveDir: string;
+  /** where received bytes are kept: ARCHIVE_DIR, or the S3 store of ARCHIVE_URL */
+  archive: ArchiveSettings;
+  /** where an arriving file is copied and hashed before the archive takes it */
+  spoolDir: string;
   workerConcurrency: number;
+  /** Postgres pool size per process */
+  dbPoolMax: number;
+  /** threads per OCR job */
+  ocrThreads: number;
   jobAttempts: number;
   queuePrefix: string;
   logLevel: LogLevel;
@@ -110,6 +150,22 @@ export interface Config {
   /** the bearer token the API's write routes require; null: the API listens on 127.0.0.1 only and is read-only */
   apiToken: string | null;
 }
+
+export type ArchiveSettings =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** key prefix without leading or trailing slash; may be empty */
+      prefix: string;
+      /** null: AWS itself */
+      endpoint: string | null;
+      region: string;
+      /** MinIO and most self-hosted stores want bucket-in-path URLs */
+      forcePathStyle: boolean;
+      /** null: the SDK's own chain (instance role, ~/.aws) */
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+    };
 
 export interface ArchiveLimits {
   maxMembers: number;
@@ -146,14 +202,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
   const dataDir = abs(e.DATA_DIR!);
+  const archiveDir = e.ARCHIVE_DIR ? abs(e.ARCHIVE_DIR) : join(dataDir, 'archive');
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    const missing = e.AWS_ACCESS_KEY_ID ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID';
+    throw new ConfigError(missing, `invalid setting ${missing}="": AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together`);
+  }
   return {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     dataDir,
     pgliteDir: join(dataDir, 'pglite'),
     inboxDir: abs(e.INBOX_DIR!),
-    archiveDir: e.ARCHIVE_DIR ? abs(e.ARCHIVE_DIR) : join(dataDir, 'archive'),
+    archiveDir,
+    archive: e.ARCHIVE_URL ? s3Archive(e) : { kind: 'local', dir: archiveDir },
+    spoolDir: join(dataDir, 'incoming'),
     workerConcurrency: e.WORKER_CONCURRENCY,
+    dbPoolMax: e.DB_POOL_MAX ?? e.WORKER_CONCURRENCY + 2,
+    ocrThreads: e.OCR_THREADS ?? Math.max(1, Math.floor(availableParallelism() / e.WORKER_CONCURRENCY)),
     jobAttempts: e.JOB_ATTEMPTS,
     queuePrefix: e.QUEUE_PREFIX,
     logLevel: e.LOG_LEVEL,
@@ -164,5 +229,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: { lockDurationMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
     stageDelayMs: e.JIXIAO_TEST_STAGE_DELAY_MS ?? 0,
     apiToken: e.API_TOKEN ?? null,
+  };
+}
+
+function s3Archive(e: z.infer<typeof EnvSchema>): ArchiveSettings {
+  const url = new URL(e.ARCHIVE_URL!);
+  return {
+    kind: 's3',
+    bucket: url.hostname,
+    prefix: url.pathname.replace(/^\/+|\/+$/g, ''),
+    endpoint: e.S3_ENDPOINT ?? null,
+    region: e.S3_REGION,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+    credentials: e.AWS_ACCESS_KEY_ID ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY! } : null,
   };
 }

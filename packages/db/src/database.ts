@@ -31,14 +31,17 @@ const MIGRATION_LOCK = 7_283_114;
 export interface DatabaseSettings {
   databaseUrl: string | null;
   pgliteDir: string;
+  /** Postgres connections this process may hold (DB_POOL_MAX); 10 when not given */
+  dbPoolMax?: number;
 }
 
 export function openDatabase(settings: DatabaseSettings): Database {
-  return settings.databaseUrl ? openPostgres(settings.databaseUrl) : openPglite(settings.pgliteDir);
+  return settings.databaseUrl ? openPostgres(settings.databaseUrl, settings.dbPoolMax ?? 10) : openPglite(settings.pgliteDir);
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, max: number): Database {
+  // hosts × processes × max must stay under the server's max_connections (100 by default): docs/scaling.md
+  const pool = new pg.Pool({ connectionString: url, max });
   // an idle client losing its server (Postgres restart) must not crash the process; the next query reconnects
   pool.on('error', () => {});
   return {

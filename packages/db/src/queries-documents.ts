@@ -120,7 +120,7 @@ export async function documentVersions(db: Db, documentId: number) {
 /** Where a version's bytes are kept (ARCHIVE_DIR-relative), for the download and page routes. */
 export async function versionFile(db: Db, sourceFileId: number) {
   const [file] = await db
-    .select({ archivePath: sourceFiles.archivePath, fileName: sourceFiles.originalName, mediaType: sourceFiles.mediaType, documentId: sourceFiles.documentId })
+    .select({ sha256: sourceFiles.sha256, archivePath: sourceFiles.archivePath, fileName: sourceFiles.originalName, mediaType: sourceFiles.mediaType, documentId: sourceFiles.documentId })
     .from(sourceFiles)
     .where(eq(sourceFiles.id, sourceFileId));
   return file ?? null;

@@ -1,18 +1,15 @@
-// The bytes of a stored version. The path comes from the database, never from the request, and is still checked
-// to lie inside ARCHIVE_DIR before anything is read.
-import { readFile, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+// The bytes of a stored version, from the archive store (a local directory or the shared S3 store). The key is the
+// version's sha256 from the database, never anything from the request.
+import { isMissingArchived, type ArchiveStore } from '@jixiao/archive-store';
 
 export class MissingBytes extends Error {}
 
-export async function readArchived(archiveDir: string, archivePath: string | null, maxBytes: number): Promise<Uint8Array> {
-  if (!archivePath) throw new MissingBytes('this version has no stored bytes (an archive member that could not be unpacked)');
-  const root = resolve(archiveDir);
-  const path = resolve(root, archivePath);
-  if (!path.startsWith(root + sep)) throw new MissingBytes('the stored path lies outside the archive');
-  const { size } = await stat(path).catch(() => {
-    throw new MissingBytes('the archived bytes are missing from ARCHIVE_DIR');
-  });
-  if (size > maxBytes) throw new MissingBytes(`the file is ${size} bytes, over the limit of ${maxBytes}`);
-  return new Uint8Array(await readFile(path));
+export async function readArchived(store: ArchiveStore, file: { sha256: string | null; archivePath: string | null }, maxBytes: number): Promise<Uint8Array> {
+  if (!file.archivePath || !file.sha256) throw new MissingBytes('this version has no stored bytes (an archive member that could not be unpacked)');
+  try {
+    return await store.get(file.sha256, maxBytes);
+  } catch (e) {
+    if (!isMissingArchived(e)) throw e;
+    throw new MissingBytes(e.tooLarge ? `the file is ${e.tooLarge.sizeBytes} bytes, over the limit of ${e.tooLarge.maxBytes}` : 'the archived bytes are missing from the archive store');
+  }
 }

@@ -1,4 +1,5 @@
 // What the API needs from the outside, built once at start (start-api.ts) or by a test.
+import type { ArchiveStore } from '@jixiao/archive-store';
 import type { ArchiveLimits, Logger } from '@jixiao/config';
 import type { Db } from '@jixiao/db';
 import type { ExtractJob } from '@jixiao/queue';
@@ -6,7 +7,8 @@ import type { ExtractJob } from '@jixiao/queue';
 export interface ApiDeps {
   db: Db;
   driver: 'pg' | 'pglite';
-  archiveDir: string;
+  /** where received bytes are kept (read for downloads and page images, written by uploads) */
+  store: ArchiveStore;
   /** the watcher's limits: an upload larger than maxBytes is refused while it streams in */
   limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
   archiveLimits?: ArchiveLimits;
@@ -16,5 +18,7 @@ export interface ApiDeps {
   dispatch: (job: ExtractJob) => Promise<void>;
   /** where uploads are written while they stream in (inside the data directory) */
   uploadDir: string;
+  /** where an upload is hashed before the store takes it */
+  spoolDir: string;
   logger: Logger;
 }

@@ -1,5 +1,6 @@
 // Handing a queued run on: to BullMQ when REDIS_URL is set (a `jixiao work` takes it), else to the stages in this
 // process, one file at a time on PGlite (one connection) and in the background, so a request never waits for OCR.
+import type { ArchiveStore } from '@jixiao/archive-store';
 import type { Config, Logger } from '@jixiao/config';
 import { markRunFailed, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractJob } from '@jixiao/queue';
@@ -12,7 +13,7 @@ export interface Dispatcher {
   close(): Promise<void>;
 }
 
-export function createDispatcher(config: Config, database: Database, logger: Logger): Dispatcher {
+export function createDispatcher(config: Config, database: Database, store: ArchiveStore, logger: Logger): Dispatcher {
   if (config.redisUrl) {
     const queue = openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts });
     return {
@@ -22,7 +23,7 @@ export function createDispatcher(config: Config, database: Database, logger: Log
     };
   }
   const run = inlineDispatch(
-    { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger },
+    { db: database.db, store, limits: config.limits, logger },
     database.driver === 'pglite' ? 1 : config.workerConcurrency,
   );
   const running = new Set<Promise<void>>();

@@ -2,6 +2,7 @@
 // listen. Without API_TOKEN the server is read-only and listens on 127.0.0.1 only, whatever host was asked for.
 import { join } from 'node:path';
 import type { Config, Logger } from '@jixiao/config';
+import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase } from '@jixiao/db';
 import { createDispatcher } from './dispatch.ts';
 import { buildServer } from './server.ts';
@@ -14,16 +15,19 @@ export interface ServeOptions {
 export async function startApi(config: Config, logger: Logger, options: ServeOptions) {
   const database = openDatabase(config);
   await database.migrate();
-  const dispatcher = createDispatcher(config, database, logger);
+  const store = openArchiveStore(config.archive);
+  await store.ready();
+  const dispatcher = createDispatcher(config, database, store, logger);
   const app = await buildServer({
     db: database.db,
     driver: database.driver,
-    archiveDir: config.archiveDir,
+    store,
     limits: config.limits,
     archiveLimits: config.archiveLimits,
     token: config.apiToken,
     dispatch: dispatcher.dispatch,
     uploadDir: join(config.dataDir, 'uploads'),
+    spoolDir: config.spoolDir,
     logger,
   });
   const host = config.apiToken ? options.host : '127.0.0.1';
@@ -40,6 +44,7 @@ export async function startApi(config: Config, logger: Logger, options: ServeOpt
       await app.close();
       await dispatcher.close();
       await database.close();
+      await store.close();
     },
   };
 }

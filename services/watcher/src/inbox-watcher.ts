@@ -6,6 +6,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
+import type { ArchiveStore } from '@jixiao/archive-store';
 import type { ArchiveLimits, Logger } from '@jixiao/config';
 import { unfinishedRuns, type Db } from '@jixiao/db';
 import type { ExtractJob } from '@jixiao/queue';
@@ -15,7 +16,8 @@ import { receiveFile } from './receive-file.ts';
 
 export interface WatcherDeps {
   inboxDir: string;
-  archiveDir: string;
+  store: ArchiveStore;
+  spoolDir: string;
   /** how long a file must stay unchanged before it is read */
   fileStableMs: number;
   archiveLimits?: ArchiveLimits;

@@ -6,12 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { unpackZip } from '@jixiao/archive';
+import type { ArchiveStore } from '@jixiao/archive-store';
 import type { ArchiveLimits } from '@jixiao/config';
 import { isExtractionError } from '@jixiao/contract';
 import { markRunFailed, recordMemberFailure, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
 import { detectMediaType, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
-import { archiveBytes, headOf } from './archive-store.ts';
+import { headOf } from './spooled-file.ts';
 
 export interface ArchiveIntake {
   container: IntakeResult;
@@ -31,18 +32,19 @@ interface ContainerFile {
   logicalPath: string;
 }
 
-/** A ZIP archive, as opposed to the ZIP-based documents (DOCX, XLSX, ODF) that the readers read. */
-export async function isZipArchive(path: string): Promise<boolean> {
+/** A ZIP archive's bytes, or null for anything else (the ZIP-based documents, DOCX, XLSX, ODF, included). */
+export async function zipArchiveBytes(path: string): Promise<Uint8Array | null> {
   const head = await headOf(path, 4);
-  if (head[0] !== 0x50 || head[1] !== 0x4b) return false;
+  if (head[0] !== 0x50 || head[1] !== 0x4b) return null;
   // file-type tells a DOCX from a plain ZIP by the members it finds: it needs the bytes, not just the head
-  return (await detectMediaType(new Uint8Array(await readFile(path)))) === MEDIA.zip;
+  const bytes = new Uint8Array(await readFile(path));
+  return (await detectMediaType(bytes)) === MEDIA.zip ? bytes : null;
 }
 
 export async function receiveArchive(
-  deps: { db: Db; archiveDir: string; archiveLimits?: ArchiveLimits },
+  deps: { db: Db; store: ArchiveStore; archiveLimits?: ArchiveLimits },
   file: ContainerFile,
-  storedAt: string,
+  bytes: Uint8Array,
 ): Promise<ArchiveIntake> {
   const { db } = deps;
   const container = await recordReceivedFile(db, { ...file, mediaType: MEDIA.zip }, EXTRACTOR_VERSION, { createRun: false });
@@ -52,7 +54,7 @@ export async function receiveArchive(
   const out: ArchiveIntake = { container, members: 0, failures: [], jobs: [], runIds: [] };
   let unpacked;
   try {
-    unpacked = await unpackZip(new Uint8Array(await readFile(storedAt)), { archiveName, ...deps.archiveLimits });
+    unpacked = await unpackZip(bytes, { archiveName, ...deps.archiveLimits });
   } catch (err) {
     if (!isExtractionError(err)) throw err;
     // the archive itself cannot be opened: the ZIP's own run fails, once
@@ -66,7 +68,7 @@ export async function receiveArchive(
   }
   const prefix = `${archiveName}!/`;
   for (const member of unpacked.members) {
-    const archivePath = await archiveBytes(deps.archiveDir, member.sha256, member.bytes);
+    const archivePath = await deps.store.put(member.sha256, member.bytes);
     const intake = await recordReceivedFile(
       db,
       {

@@ -1,20 +1,23 @@
-// A file arrives (from the inbox or `jixiao ingest`): keep its bytes in the archive under their hash and record
-// it. The copy is hashed, not the original, so what the archive holds is exactly what the hash names even if
-// someone rewrites the original meanwhile. A ZIP is kept as it came and recorded as a container; its members
-// are the files (receive-archive.ts).
+// A file arrives (from the inbox, `jixiao ingest` or an upload): copy it to the spool, hash the copy, hand it to
+// the archive store under its hash and record it. The copy is hashed, not the original, so what the store holds
+// is exactly what the hash names even if someone rewrites the original meanwhile. A ZIP is kept as it came and
+// recorded as a container; its members are the files (receive-archive.ts).
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir, stat, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { archivePathOf, type ArchiveStore } from '@jixiao/archive-store';
 import type { ArchiveLimits } from '@jixiao/config';
 import { recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
-import { archivePathOf, sha256OfFile } from './archive-store.ts';
-import { isZipArchive, receiveArchive, type ArchiveIntake } from './receive-archive.ts';
+import { zipArchiveBytes, receiveArchive, type ArchiveIntake } from './receive-archive.ts';
+import { sha256OfFile } from './spooled-file.ts';
 
 export interface ReceiveDeps {
   db: Db;
-  archiveDir: string;
+  store: ArchiveStore;
+  /** where an arriving file is copied and hashed before the store takes it (a local folder of this host) */
+  spoolDir: string;
   /** unpackZip's limits; the defaults of @jixiao/archive when absent */
   archiveLimits?: ArchiveLimits;
 }
@@ -36,20 +39,19 @@ export interface ReceivedFile extends IntakeResult {
  * to `jixiao ingest`): new bytes at a logical path seen before become the next version of that document.
  */
 export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath = basename(path)): Promise<ReceivedFile> {
-  await mkdir(deps.archiveDir, { recursive: true });
-  const tmp = join(deps.archiveDir, `.incoming-${randomBytes(6).toString('hex')}`);
+  await mkdir(deps.spoolDir, { recursive: true });
+  const tmp = join(deps.spoolDir, `.incoming-${randomBytes(6).toString('hex')}`);
   try {
     await copyFile(path, tmp);
     const sha256 = await sha256OfFile(tmp);
     const { size } = await stat(tmp);
-    const archivePath = archivePathOf(sha256);
-    const target = join(deps.archiveDir, archivePath);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(tmp, target); // same bytes already archived: replaced by an identical copy
+    const zip = await zipArchiveBytes(tmp);
+    // bytes another host already stored are not sent again
+    const archivePath = (await deps.store.exists(sha256)) ? archivePathOf(sha256) : await deps.store.put(sha256, { path: tmp, sizeBytes: size });
     const fileName = basename(path);
     const file = { sha256, originalName: fileName, sizeBytes: size, archivePath, logicalPath };
-    if (await isZipArchive(target)) {
-      const archive = await receiveArchive(deps, file, target);
+    if (zip) {
+      const archive = await receiveArchive(deps, file, zip);
       return { ...archive.container, runId: null, sha256, fileName, sizeBytes: size, jobs: archive.jobs, runIds: archive.runIds, archive };
     }
     const intake = await recordReceivedFile(deps.db, file, EXTRACTOR_VERSION);

@@ -2,8 +2,7 @@
 // bytes, extract, store in one transaction. Bad input (ExtractionError) closes the run as failed with its
 // code and message, and so does a reader that crashes on the bytes (the same bytes would crash it again);
 // anything else (database down, archive unreadable) is thrown for the caller to retry or report.
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isMissingArchived, type ArchiveStore } from '@jixiao/archive-store';
 import type { Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
@@ -12,7 +11,7 @@ import { refuseIncomplete } from './refuse-incomplete.ts';
 
 export interface StageDeps {
   db: Db;
-  archiveDir: string;
+  store: ArchiveStore;
   limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
@@ -35,7 +34,7 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
   const log = deps.logger;
   try {
     if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
-    const bytes = await readArchived(deps, run.archivePath, run.fileName);
+    const bytes = await readArchived(deps, run.sha256 ?? '', run.fileName);
     if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
     const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits });
     const refused = refuseIncomplete(extraction, deps.limits.maxPages);
@@ -74,13 +73,18 @@ async function extractStage(bytes: Uint8Array, meta: Parameters<typeof extractFi
   }
 }
 
-async function readArchived(deps: StageDeps, archivePath: string, fileName: string): Promise<Uint8Array> {
-  const path = join(deps.archiveDir, archivePath);
-  // refuse before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
-  const { size } = await stat(path);
-  if (size > deps.limits.maxBytes)
-    throw new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${size} bytes is over the limit of ${deps.limits.maxBytes} bytes`);
-  return new Uint8Array(await readFile(path));
+/**
+ * The stored bytes, refused before reading when over the limit. Bytes missing from the store are thrown as they
+ * are, not as bad input: retried like an outage, and only the last try leaves the run failed with the reason.
+ */
+async function readArchived(deps: StageDeps, sha256: string, fileName: string): Promise<Uint8Array> {
+  try {
+    return await deps.store.get(sha256, deps.limits.maxBytes);
+  } catch (err) {
+    if (isMissingArchived(err) && err.tooLarge)
+      throw new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${err.tooLarge.sizeBytes} bytes is over the limit of ${err.tooLarge.maxBytes} bytes`);
+    throw err;
+  }
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, inArray } from 'drizzle-orm';
+import { openLocalStore, type ArchiveStore } from '@jixiao/archive-store';
 import { loadTestSettings, type ArchiveLimits } from '@jixiao/config';
 import { extractionRuns, openDatabase, type Database, type RunStatus } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
@@ -22,6 +23,8 @@ export interface StackOptions {
   attempts?: number;
   backoffMs?: number;
   concurrency?: number;
+  /** where received bytes go; a local directory under the stack's folder when absent */
+  store?: ArchiveStore;
 }
 
 export interface Stack {
@@ -32,6 +35,7 @@ export interface Stack {
   work: string;
   inbox: string;
   archiveDir: string;
+  store: ArchiveStore;
   prefix: string;
   redisUrl: string;
   worker: ExtractWorker | null;
@@ -76,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     work,
     inbox: join(work, 'inbox'),
     archiveDir: join(work, 'archive'),
+    store: options.store ?? openLocalStore(join(work, 'archive')),
     prefix,
     redisUrl,
     worker: null,
@@ -86,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (db !== database) workerDatabases.push(db);
       stack.worker = startExtractWorker({
         db: db.db,
-        archiveDir: stack.archiveDir,
+        store: stack.store,
         limits,
         logger: log.logger,
         queue: { redisUrl, prefix },
@@ -103,7 +108,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async startWatcher() {
       stack.watcher = await startInboxWatcher({
         inboxDir: stack.inbox,
-        archiveDir: stack.archiveDir,
+        store: stack.store,
+        spoolDir: join(work, 'spool'),
         fileStableMs: 200,
         archiveLimits: options.archiveLimits,
         db: database.db,

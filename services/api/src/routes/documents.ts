@@ -65,7 +65,7 @@ export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
         const file = await versionBytes(req.params.id, req.query.version);
         if (!file) return reply.code(404).send(notFound(`no such document or version`));
         try {
-          const bytes = await readArchived(deps.archiveDir, file.archivePath, Number.MAX_SAFE_INTEGER);
+          const bytes = await readArchived(deps.store, file, Number.MAX_SAFE_INTEGER);
           return reply
             .type(file.mediaType ?? 'application/octet-stream')
             .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -95,7 +95,7 @@ export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
         let image = pageCache.get(key);
         if (!image) {
           try {
-            const bytes = await readArchived(deps.archiveDir, file.archivePath, deps.limits.maxBytes);
+            const bytes = await readArchived(deps.store, file, deps.limits.maxBytes);
             image = await renderPageImage(bytes, file.mediaType ?? '', req.params.page, file.fileName);
           } catch (e) {
             if (e instanceof PageOutOfRange || e instanceof MissingBytes) return reply.code(404).send(notFound(e.message));

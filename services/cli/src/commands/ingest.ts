@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/config';
+import { openArchiveStore, type ArchiveStore } from '@jixiao/archive-store';
 import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
@@ -24,20 +25,23 @@ export function registerIngest(program: Command): void {
       const logger = createLogger({ logLevel: opts.verbose ? config.logLevel : 'error' }, pino.destination(2));
       const files = (await Promise.all(paths.map((p) => listInputs(resolve(p))))).flat();
       const database = openDatabase(config);
+      const store = openArchiveStore(config.archive);
       try {
         await database.migrate();
+        await store.ready();
         const bar = new cliProgress.SingleBar(
           { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(files.length, 0, { file: '' });
         const received = config.redisUrl
-          ? await ingestThroughQueue(config, database, files, logger, bar)
-          : await ingestInline(config, database, files, logger, bar);
+          ? await ingestThroughQueue(config, database, store, files, logger, bar)
+          : await ingestInline(config, database, store, files, logger, bar);
         bar.stop();
         await printSummary(database, files.length, received);
       } finally {
         await database.close();
+        await store.close();
       }
     });
 }
@@ -48,18 +52,18 @@ interface Input {
   logicalPath: string;
 }
 
-const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits });
+const receiveDeps = (config: Config, database: Database, store: ArchiveStore) => ({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits });
 
-async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
+async function ingestInline(config: Config, database: Database, store: ArchiveStore, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];
   for (const { path, logicalPath } of files) {
     bar.update({ file: path });
-    const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
+    const r = await receiveFile(receiveDeps(config, database, store), path, logicalPath);
     received.push(r);
     for (const job of r.jobs) {
       const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
       try {
-        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+        await processStoredFile({ db: database.db, store, limits: config.limits, logger: log }, job.runId);
       } catch (err) {
         // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
         log.error({ err }, 'extraction crashed');
@@ -71,7 +75,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
   return received;
 }
 
-async function ingestThroughQueue(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
+async function ingestThroughQueue(config: Config, database: Database, store: ArchiveStore, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const settings = { redisUrl: config.redisUrl!, prefix: config.queuePrefix };
   const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs });
   const events = openExtractQueueEvents(settings);
@@ -80,7 +84,7 @@ async function ingestThroughQueue(config: Config, database: Database, files: Inp
     const received: ReceivedFile[] = [];
     const waits: Promise<unknown>[] = [];
     for (const { path, logicalPath } of files) {
-      const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
+      const r = await receiveFile(receiveDeps(config, database, store), path, logicalPath);
       received.push(r);
       const jobs = await Promise.all(r.jobs.map((j) => enqueueExtraction(queue, j)));
       // a failed job is already recorded on its run; here it only moves the bar (once per file)

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
+import { openArchiveStore } from '@jixiao/archive-store';
 import { markRunFailed, openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
@@ -73,15 +74,17 @@ export function registerReprocess(program: Command): void {
             return;
           }
         } else {
+          const store = openArchiveStore(config.archive);
           for (const job of jobs) {
             const log = logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
             try {
-              await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+              await processStoredFile({ db: database.db, store, limits: config.limits, logger: log }, job.runId);
             } catch (err) {
               log.error({ err }, 'extraction crashed');
               await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
             }
           }
+          await store.close();
         }
         const outcomes = await runOutcomes(database.db, runIds);
         const out = [

@@ -2,6 +2,7 @@
 // without it they are processed here, in the embedded set-up.
 import type { Command } from 'commander';
 import { createLogger, loadConfig } from '@jixiao/config';
+import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher } from '@jixiao/watcher';
@@ -16,19 +17,22 @@ export function registerWatch(program: Command): void {
       const logger = createLogger(config);
       const database = openDatabase(config);
       await database.migrate();
+      const store = openArchiveStore(config.archive);
+      await store.ready();
       const queue = config.redisUrl
         ? openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs })
         : null;
       const dispatch = queue
         ? async (job: Parameters<typeof enqueueExtraction>[1]) => void (await enqueueExtraction(queue, job))
         : inlineDispatch(
-            { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger, stageDelayMs: config.stageDelayMs },
+            { db: database.db, store, limits: config.limits, logger, stageDelayMs: config.stageDelayMs },
             // PGlite is one connection: a second file's queries must not run inside the first one's transaction
             database.driver === 'pglite' ? 1 : config.workerConcurrency,
           );
       const watcher = await startInboxWatcher({
         inboxDir: config.inboxDir,
-        archiveDir: config.archiveDir,
+        store,
+        spoolDir: config.spoolDir,
         fileStableMs: config.fileStableMs,
         archiveLimits: config.archiveLimits,
         db: database.db,
@@ -42,5 +46,6 @@ export function registerWatch(program: Command): void {
       await watcher.close();
       await queue?.close();
       await database.close();
+      await store.close();
     });
 }

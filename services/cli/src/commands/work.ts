@@ -1,6 +1,7 @@
 // `jixiao work`: run a queue worker until SIGTERM/SIGINT, then finish (or release) the running jobs.
 import type { Command } from 'commander';
 import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
+import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase } from '@jixiao/db';
 import { startExtractWorker, stopExtractWorker } from '@jixiao/worker';
 
@@ -19,9 +20,11 @@ export function registerWork(program: Command): void {
       const logger = createLogger(config);
       const database = openDatabase(config);
       await database.migrate();
+      const store = openArchiveStore(config.archive);
+      await store.ready();
       const worker = startExtractWorker({
         db: database.db,
-        archiveDir: config.archiveDir,
+        store,
         limits: config.limits,
         logger,
         queue: { redisUrl: config.redisUrl, prefix: config.queuePrefix },
@@ -40,6 +43,7 @@ export function registerWork(program: Command): void {
       });
       await stopExtractWorker(worker, SHUTDOWN_GRACE_MS);
       await database.close();
+      await store.close();
       logger.info('worker stopped');
     });
 }

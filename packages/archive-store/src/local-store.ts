@@ -1,0 +1,40 @@
+// The archive in a local directory (ARCHIVE_DIR): the embedded set-up, and one-host deployments.
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { archivePathOf, MissingArchived, refuseTooLarge, type ArchiveStore } from './archive-store.ts';
+
+export function openLocalStore(dir: string): ArchiveStore {
+  const root = resolve(dir);
+  const pathOf = (sha256: string) => join(root, archivePathOf(sha256));
+  return {
+    location: root,
+    ready: async () => void (await mkdir(root, { recursive: true })),
+    async put(sha256, body) {
+      const target = pathOf(sha256);
+      await mkdir(dirname(target), { recursive: true });
+      // written beside the target and renamed, so a reader never sees half a file
+      const tmp = join(root, `.incoming-${randomBytes(6).toString('hex')}`);
+      try {
+        if (body instanceof Uint8Array) await writeFile(tmp, body);
+        else await rename(body.path, tmp).catch(() => copyFile(body.path, tmp)); // another file system: copied
+        await rename(tmp, target); // the same bytes already kept: replaced by an identical copy
+      } finally {
+        await unlink(tmp).catch(() => {});
+      }
+      return archivePathOf(sha256);
+    },
+    async get(sha256, maxBytes) {
+      const path = pathOf(sha256);
+      // refused before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
+      const { size } = await stat(path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') throw new MissingArchived(sha256, `no bytes are kept under ${sha256} in ${root}`);
+        throw err;
+      });
+      refuseTooLarge(sha256, size, maxBytes);
+      return new Uint8Array(await readFile(path));
+    },
+    exists: (sha256) => stat(pathOf(sha256)).then(() => true, () => false),
+    close: async () => {},
+  };
+}
