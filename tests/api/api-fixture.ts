@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '@jixiao/config';
 import { openDatabase, type Database } from '@jixiao/db';
 import { startApi } from '@jixiao/api';
-import { receiveFile } from '@jixiao/watcher';
+import { receiveFile } from '@jixiao/intake';
 import { openLocalStore } from '@jixiao/archive-store';
 import { processStoredFile } from '@jixiao/worker';
 import { createScratchPostgres } from '../support/db.ts';

@@ -13,7 +13,7 @@ import { openLocalStore } from '@jixiao/archive-store';
 import { loadTestSettings } from '@jixiao/config';
 import { extractionRuns, openDatabase, reports, sourceFiles, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
-import { receiveFile } from '@jixiao/watcher';
+import { receiveFile } from '@jixiao/intake';
 import { createScratchPostgres, type ScratchPostgres } from '../support/db.ts';
 
 const run = promisify(execFile);

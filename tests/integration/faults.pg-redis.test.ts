@@ -4,7 +4,6 @@
 // with the queue and nothing recorded is forgotten).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,9 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { extractionRuns, reports, sourceFiles } from '@jixiao/db';
 import { extractFile } from '@jixiao/pipeline';
 import { enqueueExtraction, jobIdOf } from '@jixiao/queue';
-import { receiveFile } from '@jixiao/watcher';
+import { receiveFile } from '@jixiao/intake';
+import { loadTestSettings } from '@jixiao/config';
+import { startPostgresForwarder, type TcpForwarder } from '../support/tcp-forwarder.ts';
 import { startStack, until, untilSettled, type Stack } from './support/stack.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -112,47 +113,13 @@ describe('a worker killed mid-job', () => {
   }, 90_000);
 });
 
-/** A TCP proxy to Postgres that the test can cut and restore. */
-function pgProxy(port = 0): Promise<{ port: number; stop(): Promise<void>; start(): Promise<void> }> {
-  const target = new URL(process.env.JIXIAO_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  const sockets = new Set<Socket>();
-  let server: Server;
-  let bound = port;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const close = () => (client.destroy(), upstream.destroy(), sockets.delete(client), sockets.delete(upstream));
-        client.on('error', close).on('close', close);
-        upstream.on('error', close).on('close', close);
-      });
-      server.listen(bound, '127.0.0.1', () => {
-        bound = (server.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  return listen().then(() => ({
-    get port() {
-      return bound;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-    start: listen,
-  }));
-}
-
 describe('Postgres unreachable for a while', () => {
   let stack: Stack;
-  let proxy: Awaited<ReturnType<typeof pgProxy>>;
+  let proxy: TcpForwarder;
 
   beforeAll(async () => {
     stack = await startStack({ label: 'fault_pg', attempts: 8, backoffMs: 300 });
-    proxy = await pgProxy();
+    proxy = await startPostgresForwarder(loadTestSettings().adminDatabaseUrl);
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { count, eq } from 'drizzle-orm';
 import { openLocalStore } from '@jixiao/archive-store';
 import { extractionRuns, indicatorFacts, indicatorFactsAll, queueRerun, reports, selectForReprocess, sourceFiles } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
-import { receiveFile } from '@jixiao/watcher';
+import { receiveFile } from '@jixiao/intake';
 import { processStoredFile } from '@jixiao/worker';
 import { DRIVERS, openScratchDatabase, type ScratchDatabase } from '../support/db.ts';
 

@@ -68,6 +68,8 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
+  /** threads an OCR engine may use; readers without OCR ignore it */
+  ocrThreads?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;

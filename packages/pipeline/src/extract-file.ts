@@ -16,6 +16,8 @@ export interface ExtractMeta {
   maxBytes?: number;
   maxPages?: number;
   timeBudgetMs?: number;
+  /** threads the OCR reader may use (OCR_THREADS: a host's cores shared among its jobs) */
+  ocrThreads?: number;
 }
 
 export interface StageTimings {
@@ -47,6 +49,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     fileName: meta.fileName,
     maxPages: meta.maxPages,
     timeBudgetMs: meta.timeBudgetMs,
+    ocrThreads: meta.ocrThreads,
   });
   const t1 = performance.now();
   const { reports: drafts, warnings: reconstructWarnings } = reconstruct(layout);

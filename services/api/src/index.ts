@@ -1,6 +1,5 @@
 export * from './server.ts';
 export * from './deps.ts';
-export * from './dispatch.ts';
 export * from './start-api.ts';
 export * from './schemas.ts';
 export * from './export/run-export.ts';

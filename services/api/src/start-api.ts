@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config, Logger } from '@jixiao/config';
 import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase } from '@jixiao/db';
-import { createDispatcher } from './dispatch.ts';
+import { dispatcherFor } from '@jixiao/worker';
 import { buildServer } from './server.ts';
 
 export interface ServeOptions {
@@ -17,7 +17,8 @@ export async function startApi(config: Config, logger: Logger, options: ServeOpt
   await database.migrate();
   const store = openArchiveStore(config.archive);
   await store.ready();
-  const dispatcher = createDispatcher(config, database, store, logger);
+  const dispatcher = dispatcherFor(config, database, store, logger);
+  const handedOn = new Set<number>();
   const app = await buildServer({
     db: database.db,
     driver: database.driver,
@@ -25,7 +26,7 @@ export async function startApi(config: Config, logger: Logger, options: ServeOpt
     limits: config.limits,
     archiveLimits: config.archiveLimits,
     token: config.apiToken,
-    dispatch: dispatcher.dispatch,
+    dispatch: (job) => (handedOn.add(job.runId), dispatcher.dispatch(job)),
     uploadDir: join(config.dataDir, 'uploads'),
     spoolDir: config.spoolDir,
     logger,
@@ -38,8 +39,8 @@ export async function startApi(config: Config, logger: Logger, options: ServeOpt
   return {
     app,
     address,
-    /** resolves when every run handed to this process (no Redis) has finished */
-    idle: () => dispatcher.idle(),
+    /** resolves when every run this server handed on has finished */
+    idle: () => dispatcher.settled([...handedOn]),
     async close() {
       await app.close();
       await dispatcher.close();

@@ -6,24 +6,15 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
-import type { ArchiveStore } from '@jixiao/archive-store';
-import type { ArchiveLimits, Logger } from '@jixiao/config';
-import { unfinishedRuns, type Db } from '@jixiao/db';
-import type { ExtractJob } from '@jixiao/queue';
+import type { Logger } from '@jixiao/config';
+import { unfinishedRuns } from '@jixiao/db';
+import { createIntake, isIgnoredName, type IntakeDeps } from '@jixiao/intake';
 import { FileStabilityTracker } from './file-stability-tracker.ts';
-import { isIgnoredName } from './ignored-names.ts';
-import { receiveFile } from './receive-file.ts';
 
-export interface WatcherDeps {
+export interface WatcherDeps extends IntakeDeps {
   inboxDir: string;
-  store: ArchiveStore;
-  spoolDir: string;
   /** how long a file must stay unchanged before it is read */
   fileStableMs: number;
-  archiveLimits?: ArchiveLimits;
-  db: Db;
-  /** hand a newly recorded file on: enqueue it, or process it inline */
-  dispatch: (job: ExtractJob) => Promise<void>;
   logger: Logger;
 }
 
@@ -38,6 +29,7 @@ const RETRY_MS = 5000;
 export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher> {
   const log = deps.logger.child({ service: 'watcher' });
   const tracker = new FileStabilityTracker(deps.fileStableMs);
+  const intake = createIntake(deps);
   const inFlight = new Set<Promise<void>>();
   const retries = new Set<NodeJS.Timeout>();
 
@@ -79,17 +71,14 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
   async function handOver(path: string): Promise<void> {
     const file = relative(deps.inboxDir, path);
     try {
-      const received = await receiveFile(deps, path, file);
+      const received = await intake.receive(path, file);
       const fileLog = log.child({ sha256: received.sha256, file, runId: received.runId });
       if (received.archive) {
         const { members, failures } = received.archive;
         fileLog.info({ members, newMembers: received.jobs.length, failures: failures.length }, 'archive received');
         for (const f of failures) fileLog.warn({ member: f.archivePath, code: f.code }, f.message);
-      } else if (received.jobs.length === 0) {
-        fileLog.info('already received: nothing to do');
-        return;
-      } else fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
-      await Promise.all(received.jobs.map((job) => deps.dispatch(job)));
+      } else if (received.jobs.length === 0) fileLog.info('already received: nothing to do');
+      else fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
     } catch (err) {
       log.error({ err, file }, `could not hand over the file; trying again in ${RETRY_MS / 1000} s`);
       const t = setTimeout(() => {

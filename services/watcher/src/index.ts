@@ -1,6 +1,2 @@
 export * from './inbox-watcher.ts';
-export * from './receive-file.ts';
-export * from './receive-archive.ts';
-export * from './spooled-file.ts';
 export * from './file-stability-tracker.ts';
-export * from './ignored-names.ts';

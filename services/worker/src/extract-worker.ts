@@ -2,9 +2,9 @@
 // (UnrecoverableError, no retries); an outage is thrown again so BullMQ retries it with exponential backoff.
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '@jixiao/config';
-import { markRunFailed } from '@jixiao/db';
 import { EXTRACT_QUEUE, ExtractJob, redisConnection, type ExtractJobResult, type QueueSettings } from '@jixiao/queue';
-import { processStoredFile, type StageDeps } from './process-stored-file.ts';
+import { attemptJob } from './crash-policy.ts';
+import type { StageDeps } from './process-stored-file.ts';
 
 export interface WorkerDeps extends StageDeps {
   queue: QueueSettings;
@@ -23,21 +23,11 @@ export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
     async (job) => {
       const payload = ExtractJob.parse(job.data);
       const jobLog = log.child({ sha256: payload.sha256, file: payload.fileName, runId: payload.runId, jobId: job.id });
-      try {
-        const outcome = await processStoredFile({ ...deps, logger: jobLog }, payload.runId);
-        if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.code}: ${outcome.message}`);
-        return outcome.status === 'done'
-          ? { runId: outcome.runId, status: 'done', reports: outcome.reports, indicators: outcome.indicators }
-          : { runId: outcome.runId, status: 'skipped', reports: 0, indicators: 0 };
-      } catch (err) {
-        if (err instanceof UnrecoverableError) throw err;
-        const attempts = job.opts.attempts ?? 1;
-        const last = job.attemptsMade + 1 >= attempts;
-        jobLog.error({ err, attempt: job.attemptsMade + 1, of: attempts }, last ? 'job failed for good' : 'job failed; will retry');
-        // the last try leaves a readable failure behind (if the database is reachable by then)
-        if (last) await markRunFailed(deps.db, payload.runId, 'Internal', (err as Error).message).catch(() => {});
-        throw err;
-      }
+      const outcome = await attemptJob({ ...deps, logger: jobLog }, payload, { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 });
+      if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.code}: ${outcome.message}`);
+      return outcome.status === 'done'
+        ? { runId: outcome.runId, status: 'done', reports: outcome.reports, indicators: outcome.indicators }
+        : { runId: outcome.runId, status: 'skipped', reports: 0, indicators: 0 };
     },
     {
       connection: redisConnection(deps.queue.redisUrl),

@@ -13,6 +13,8 @@ export interface StageDeps {
   db: Db;
   store: ArchiveStore;
   limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** threads one OCR job may use (OCR_THREADS); the reader's own default when absent */
+  ocrThreads?: number;
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
   /** test hook: sleep this long inside the stage (a test kills the worker meanwhile) */
@@ -36,7 +38,7 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
     if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
     const bytes = await readArchived(deps, run.sha256 ?? '', run.fileName);
     if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
-    const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits });
+    const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits, ocrThreads: deps.ocrThreads });
     const refused = refuseIncomplete(extraction, deps.limits.maxPages);
     if (refused) throw refused;
     const stored = await saveExtraction(deps.db, run, extraction, timings);

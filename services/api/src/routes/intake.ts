@@ -1,5 +1,5 @@
 // Write routes that start extraction: reprocess (one document or a filter) and upload (the same as dropping a file
-// in the inbox: the watcher's receiveFile archives and records it, then its runs are handed on).
+// in the inbox: the intake stores and records it, and hands its runs on).
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queueRerun, runState, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
-import { isIgnoredName, receiveFile } from '@jixiao/watcher';
+import { createIntake, isIgnoredName } from '@jixiao/intake';
 import { requireToken } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { DocumentParams, Id, ReprocessBody } from '../schemas.ts';
@@ -94,8 +94,7 @@ export function intakeRoutes(deps: ApiDeps): FastifyPluginAsync {
           // @fastify/multipart stops at the size limit and marks the stream truncated instead of failing
           if (part.file.truncated)
             return reply.code(413).send({ error: 'FileTooLarge', message: `the file is over the limit of ${deps.limits.maxBytes} bytes (MAX_FILE_MB)` });
-          const received = await receiveFile({ db: deps.db, store: deps.store, spoolDir: deps.spoolDir, archiveLimits: deps.archiveLimits }, path, name);
-          for (const job of received.jobs) await deps.dispatch(job);
+          const received = await createIntake(deps).receive(path, name);
           return reply.code(202).send({
             documentId: received.documentId,
             sourceFileId: received.sourceFileId,

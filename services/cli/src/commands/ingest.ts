@@ -1,17 +1,16 @@
 // `jixiao ingest DIR|FILE…`: archive, record and extract every file under the paths, then print a summary.
 // With REDIS_URL the files go through the queue (a `jixiao work` must be running) and ingest waits for them;
-// without it the same stages run here, one file at a time.
+// without it the same stages run here (WORKER_CONCURRENCY at a time on Postgres, one on PGlite).
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { pino } from 'pino';
-import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/config';
-import { openArchiveStore, type ArchiveStore } from '@jixiao/archive-store';
-import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
-import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
-import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
-import { processStoredFile } from '@jixiao/worker';
+import { openArchiveStore } from '@jixiao/archive-store';
+import { createLogger, loadConfig } from '@jixiao/config';
+import { openDatabase, runOutcomes, type Database } from '@jixiao/db';
+import { createIntake, isIgnoredName, type ReceivedFile } from '@jixiao/intake';
+import { dispatcherFor } from '@jixiao/worker';
 
 export function registerIngest(program: Command): void {
   program
@@ -34,9 +33,30 @@ export function registerIngest(program: Command): void {
           cliProgress.Presets.shades_classic,
         );
         bar.start(files.length, 0, { file: '' });
-        const received = config.redisUrl
-          ? await ingestThroughQueue(config, database, store, files, logger, bar)
-          : await ingestInline(config, database, store, files, logger, bar);
+        const dispatcher = dispatcherFor(config, database, store, logger);
+        const intake = createIntake({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits, dispatch: dispatcher.dispatch });
+        const received: ReceivedFile[] = [];
+        // the bar moves when all of a file's runs have finished, wherever they ran
+        const fileOfRun = new Map<number, number>();
+        const open: number[] = [];
+        const finishRun = (runId: number) => {
+          const i = fileOfRun.get(runId)!;
+          if (--open[i] === 0) bar.increment({ file: files[i].path });
+        };
+        try {
+          for (const [i, { path, logicalPath }] of files.entries()) {
+            bar.update({ file: path });
+            const r = await intake.receive(path, logicalPath);
+            received.push(r);
+            open.push(r.jobs.length);
+            for (const job of r.jobs) fileOfRun.set(job.runId, i);
+            if (r.jobs.length === 0) bar.increment();
+          }
+          if (dispatcher.mode === 'queue' && fileOfRun.size > 0) logger.info({ runs: fileOfRun.size }, 'waiting for the queued files (is `jixiao work` running?)');
+          await dispatcher.settled([...fileOfRun.keys()], finishRun);
+        } finally {
+          await dispatcher.close();
+        }
         bar.stop();
         await printSummary(database, files.length, received);
       } finally {
@@ -50,57 +70,6 @@ interface Input {
   path: string;
   /** relative to the folder given (or the file's name): the identity of versions (docs/versions.md) */
   logicalPath: string;
-}
-
-const receiveDeps = (config: Config, database: Database, store: ArchiveStore) => ({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits });
-
-async function ingestInline(config: Config, database: Database, store: ArchiveStore, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
-  const received: ReceivedFile[] = [];
-  for (const { path, logicalPath } of files) {
-    bar.update({ file: path });
-    const r = await receiveFile(receiveDeps(config, database, store), path, logicalPath);
-    received.push(r);
-    for (const job of r.jobs) {
-      const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
-      try {
-        await processStoredFile({ db: database.db, store, limits: config.limits, logger: log }, job.runId);
-      } catch (err) {
-        // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
-        log.error({ err }, 'extraction crashed');
-        await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
-      }
-    }
-    bar.increment();
-  }
-  return received;
-}
-
-async function ingestThroughQueue(config: Config, database: Database, store: ArchiveStore, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
-  const settings = { redisUrl: config.redisUrl!, prefix: config.queuePrefix };
-  const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs });
-  const events = openExtractQueueEvents(settings);
-  try {
-    await events.waitUntilReady();
-    const received: ReceivedFile[] = [];
-    const waits: Promise<unknown>[] = [];
-    for (const { path, logicalPath } of files) {
-      const r = await receiveFile(receiveDeps(config, database, store), path, logicalPath);
-      received.push(r);
-      const jobs = await Promise.all(r.jobs.map((j) => enqueueExtraction(queue, j)));
-      // a failed job is already recorded on its run; here it only moves the bar (once per file)
-      waits.push(
-        Promise.all(jobs.map((job) => job.waitUntilFinished(events).catch((err) => logger.warn({ err: (err as Error).message, file: path }, 'job failed')))).finally(
-          () => bar.increment({ file: path }),
-        ),
-      );
-    }
-    if (waits.length > 0) logger.info({ jobs: waits.length }, 'waiting for the queued files (is `jixiao work` running?)');
-    await Promise.all(waits);
-    return received;
-  } finally {
-    await events.close();
-    await queue.close();
-  }
 }
 
 async function printSummary(database: Database, fileCount: number, received: ReceivedFile[]) {

@@ -6,10 +6,9 @@ import type { Command } from 'commander';
 import { pino } from 'pino';
 import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
 import { openArchiveStore } from '@jixiao/archive-store';
-import { markRunFailed, openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
+import { openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
-import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
-import { processStoredFile } from '@jixiao/worker';
+import { dispatcherFor } from '@jixiao/worker';
 
 interface Options {
   failed?: boolean;
@@ -57,33 +56,17 @@ export function registerReprocess(program: Command): void {
         const runIds: number[] = [];
         for (const f of files) runIds.push(await queueRerun(database.db, f.sourceFileId, EXTRACTOR_VERSION));
         const jobs = files.map((f, i) => ({ runId: runIds[i], sha256: f.sha256, fileName: f.fileName }));
-        if (config.redisUrl) {
-          const settings = { redisUrl: config.redisUrl, prefix: config.queuePrefix };
-          const queue = openExtractQueue({ ...settings, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs });
-          const events = opts.wait ? openExtractQueueEvents(settings) : null;
-          try {
-            await events?.waitUntilReady();
-            const queued = await Promise.all(jobs.map((j) => enqueueExtraction(queue, j)));
-            if (events) await Promise.all(queued.map((job) => job.waitUntilFinished(events).catch(() => {})));
-          } finally {
-            await events?.close();
-            await queue.close();
-          }
-          if (!opts.wait) {
+        const store = openArchiveStore(config.archive);
+        const dispatcher = dispatcherFor(config, database, store, logger);
+        try {
+          for (const job of jobs) await dispatcher.dispatch(job);
+          if (dispatcher.mode === 'queue' && !opts.wait) {
             process.stdout.write(`selected  ${files.length}\nqueued    ${jobs.length}\n`);
             return;
           }
-        } else {
-          const store = openArchiveStore(config.archive);
-          for (const job of jobs) {
-            const log = logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
-            try {
-              await processStoredFile({ db: database.db, store, limits: config.limits, logger: log }, job.runId);
-            } catch (err) {
-              log.error({ err }, 'extraction crashed');
-              await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
-            }
-          }
+          await dispatcher.settled(runIds);
+        } finally {
+          await dispatcher.close();
           await store.close();
         }
         const outcomes = await runOutcomes(database.db, runIds);

@@ -1,12 +1,11 @@
 // `jixiao watch`: watch INBOX_DIR until SIGTERM/SIGINT. With REDIS_URL files go to the queue for `jixiao work`;
 // without it they are processed here, in the embedded set-up.
 import type { Command } from 'commander';
-import { createLogger, loadConfig } from '@jixiao/config';
 import { openArchiveStore } from '@jixiao/archive-store';
+import { createLogger, loadConfig } from '@jixiao/config';
 import { openDatabase } from '@jixiao/db';
-import { enqueueExtraction, openExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher } from '@jixiao/watcher';
-import { inlineDispatch } from '@jixiao/worker';
+import { dispatcherFor } from '@jixiao/worker';
 
 export function registerWatch(program: Command): void {
   program
@@ -19,24 +18,15 @@ export function registerWatch(program: Command): void {
       await database.migrate();
       const store = openArchiveStore(config.archive);
       await store.ready();
-      const queue = config.redisUrl
-        ? openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs })
-        : null;
-      const dispatch = queue
-        ? async (job: Parameters<typeof enqueueExtraction>[1]) => void (await enqueueExtraction(queue, job))
-        : inlineDispatch(
-            { db: database.db, store, limits: config.limits, logger, stageDelayMs: config.stageDelayMs },
-            // PGlite is one connection: a second file's queries must not run inside the first one's transaction
-            database.driver === 'pglite' ? 1 : config.workerConcurrency,
-          );
+      const dispatcher = dispatcherFor(config, database, store, logger);
       const watcher = await startInboxWatcher({
         inboxDir: config.inboxDir,
-        store,
-        spoolDir: config.spoolDir,
         fileStableMs: config.fileStableMs,
         archiveLimits: config.archiveLimits,
         db: database.db,
-        dispatch,
+        store,
+        spoolDir: config.spoolDir,
+        dispatch: dispatcher.dispatch,
         logger,
       });
       await new Promise<void>((resolve) => {
@@ -44,7 +34,7 @@ export function registerWatch(program: Command): void {
         process.once('SIGINT', () => resolve());
       });
       await watcher.close();
-      await queue?.close();
+      await dispatcher.close();
       await database.close();
       await store.close();
     });

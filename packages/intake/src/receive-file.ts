@@ -1,4 +1,4 @@
-// A file arrives (from the inbox, `jixiao ingest` or an upload): copy it to the spool, hash the copy, hand it to
+// A file arrives: copy it to the spool, hash the copy, hand it to
 // the archive store under its hash and record it. The copy is hashed, not the original, so what the store holds
 // is exactly what the hash names even if someone rewrites the original meanwhile. A ZIP is kept as it came and
 // recorded as a container; its members are the files (receive-archive.ts).
