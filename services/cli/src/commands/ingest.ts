@@ -17,7 +17,6 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .argument('<paths...>', 'files or folders (walked recursively)')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('store and extract every file under the paths, through the queue when REDIS_URL is set')
     .action(async (paths: string[], opts: { verbose?: boolean }) => {
       const config = loadConfig();
       // the progress bar owns stderr: only errors are logged unless asked (failed files are listed at the end)

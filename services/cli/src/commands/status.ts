@@ -8,7 +8,6 @@ export function registerStatus(program: Command): void {
   program
     .command('status')
     .option('--failures <n>', 'how many recent failures to list', '10')
-    .description('show extraction runs by status and the most recent failures')
     .action(async (opts: { failures: string }) => {
       const config = loadConfig();
       const database = openDatabase(config);
