@@ -20,7 +20,7 @@ export interface RunShape {
   columnWidths: number[];
   /** how many pieces of each column reach its width: a width only one piece reaches is no wrap width */
   atColumnWidth: number[];
-  /** how many lines reach the exporter's width */
+  /** how many different pieces reach the exporter's width: one width cutting many texts is style b's */
   atWidth: number;
   hasValues: boolean;
 }
@@ -29,11 +29,11 @@ export function runShape(pieces: string[][]): RunShape {
   const columnWidths: number[] = [];
   for (const piece of pieces) piece.forEach((t, c) => (columnWidths[c] = Math.max(columnWidths[c] ?? 0, displayWidth(t.trim()))));
   const atColumnWidth = columnWidths.map((w, c) => pieces.filter((p) => w > 0 && displayWidth((p[c] ?? '').trim()) >= w - COLUMN_SLACK).length);
-  const longest = pieces.map((p) => Math.max(0, ...p.map((t) => charCount(t.trim()))));
-  const width = Math.max(0, ...longest);
+  const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => charCount(t.trim()))));
+  const wide = new Set(pieces.flatMap((p) => p.flatMap((t) => (width > 0 && charCount(t.trim()) >= width - 1 ? [t.trim()] : []))));
   return {
     width,
-    atWidth: longest.filter((n) => width > 0 && n >= width - 1).length,
+    atWidth: wide.size,
     columnWidths,
     atColumnWidth,
     hasValues: pieces.some((piece) => piece.some((t) => isValue(t.trim()))),
@@ -47,7 +47,7 @@ export function ranToWidth(shape: RunShape, c: number, piece: string): boolean {
   return ranToColumnWidth(shape, c, text);
 }
 
-/** The same where more than one piece shows the width: the run's longest text alone may simply be whole. */
+/** The same where more than one column shows the width: the run's longest text alone may simply be whole. */
 function ranToSharedWidth(shape: RunShape, c: number, piece: string): boolean {
   const text = piece.trim();
   if (shape.width >= WRAP_MIN && shape.atWidth >= 2 && charCount(text) >= shape.width - 1) return true;
@@ -74,7 +74,7 @@ export function continuesRow(row: string[], above: string[], line: string[], sha
     const t = line[c]!.trim();
     if (ranToWidth(shape, c, up)) continue;
     // a long sentence may go on with a number (`…完成上线率` ⏎ `97.2%以上`, seed 000); under a label it is a row's value
-    if (isWhole(up) || NUMBERED_ITEM.test(t) || (isWhole(t) && charCount(up) < WRAP_MIN)) return false;
+    if (isWhole(up) || NUMBERED_ITEM.test(t) || PLACEHOLDER.test(t) || (isValue(t) && charCount(up) < SENTENCE_MIN)) return false;
   }
   return continuesLongText(above, line, printed, shape) || goesOnBesideValues(row, above, line, printed, shape) || continuesHeader(row, line, printed, shape);
 }
@@ -95,16 +95,21 @@ function continuesLongText(above: string[], line: string[], printed: number[], s
 /**
  * The row printed values on its first line and this line prints none of them again: its merged cells and long
  * texts go on. Each piece is a piece of a merged cell (short under short: `产出` ⏎ `指标` ⏎ `(39分)`, `服务对象满` ⏎
- * `意度指标`) or of a text that ran to its column's width.
+ * `意度指标`) or of a long text (a column's width cannot tell: cells spanning several columns widen it).
  */
 function goesOnBesideValues(row: string[], above: string[], line: string[], printed: number[], shape: RunShape): boolean {
   if (!row.some((t, c) => isValue(t.trim()) && (line[c] ?? '').trim() === '')) return false;
+  const key = row.findIndex((t) => t.trim() !== '');
   return printed.every((c) => {
     const up = above[c]!.trim();
     const t = line[c]!.trim();
     if (HEADING.test(t)) return false;
-    if (displayWidth(t) <= MERGED_PIECE_MAX && displayWidth(up) <= MERGED_PIECE_MAX + 2) return true;
-    return charCount(up) >= LONG_TEXT_MIN && ranToSharedWidth(shape, c, up) && !LEVEL_WORD.test(t);
+    // in the row's first printed cell only a short piece (`指标`, `(39分)`) goes on: `本年支出合计` ⏎ `结余分配` are two rows
+    if (c === key ? displayWidth(t) <= MERGED_PIECE_MAX - 2 && displayWidth(up) <= MERGED_PIECE_MAX + 4 : displayWidth(t) <= MERGED_PIECE_MAX && displayWidth(up) <= MERGED_PIECE_MAX + 2) return true;
+    if (LEVEL_WORD.test(t)) return false;
+    // right of the row's first printed cell a text goes on (a target, an actual, a reason); in that first cell a
+    // label under a label is the next line of a list (`其中：中央财政资金` ⏎ `地方财政资金`) unless it is long
+    return charCount(up) >= (c > key ? TEXT_PIECE_MIN : LONG_TEXT_MIN);
   });
 }
 
@@ -116,8 +121,8 @@ function goesOnBesideValues(row: string[], above: string[], line: string[], prin
 function continuesHeader(row: string[], line: string[], printed: number[], shape: RunShape): boolean {
   const cells = row.filter((t) => t.trim() !== '');
   if (!shape.hasValues || cells.length < 3 || cells.some((t) => isWhole(t.trim()))) return false;
-  // most header words fit one line; a line printing most of the cells again is the next row (`联系人⇥张三⇥填报人⇥李四`)
-  if (printed.length * 2 > cells.length) return false;
+  // some header words fit one line; a line printing every cell again is the next row (`联系人⇥张三⇥填报人⇥李四`)
+  if (printed.length >= cells.length) return false;
   return printed.every((c) => displayWidth(line[c]!.trim()) <= HEADER_PIECE_MAX);
 }
 
@@ -129,6 +134,10 @@ const COLUMN_WRAP_MIN = 6;
 const COLUMN_SLACK = 3;
 /** The widest piece of a merged level cell (`(39分)`, `意度指标`); whole labels on their own line are wider. */
 const MERGED_PIECE_MAX = 8;
+/** A sentence this long may go on with a number (`…完成上线率` ⏎ `97.2%以上`); under a shorter label a number is a value. */
+const SENTENCE_MIN = 8;
+/** A text piece right of a row's label is this long at least to go on. */
+const TEXT_PIECE_MIN = 4;
 /** A text going on beside values is this long at least; shorter labels are whole (`本年支出合计` ⏎ `结余分配`). */
 const LONG_TEXT_MIN = 10;
 /** The widest piece of a header word on its second line (`指标值` is 6, `(B/A×100%)` 10). */
@@ -146,13 +155,28 @@ const VALUE = /^[≥≤><=≧≦＞＜＝═﹦]{0,2}\s*[-+]?\d/;
 // placeholders for "nothing here": `/`, `-`, `—`, `.....`, `……`
 const PLACEHOLDER = /^[/／\-—–.。…·]+$/;
 
+// the tail of a point budget cut at the width (`社会效益指标(` ⏎ `30分)`): no value of its own
+const POINTS_TAIL = /^\d+(\.\d+)?\s*分\s*[)）]$/;
+
 function isValue(text: string): boolean {
-  return VALUE.test(text) && !NUMBERED_ITEM.test(text);
+  return VALUE.test(text) && !NUMBERED_ITEM.test(text) && !POINTS_TAIL.test(text);
 }
 
 /** A cell that never goes on a line below: a value or a placeholder. */
 function isWhole(text: string): boolean {
   return isValue(text) || PLACEHOLDER.test(text);
+}
+
+/**
+ * How a cell's pieces join. Under one width cutting cells in several columns (style b), a piece that ran to it
+ * was cut by the exporter; else a cell wraps at its own column's printed width, which its widest piece shows.
+ * A cut piece joins the next without a break; a piece that stopped short ended a line of the source.
+ */
+export function cutByExporter(shape: RunShape, cell: string[], k: number): boolean {
+  const piece = cell[k]!.trim();
+  if (shape.width >= WRAP_MIN && shape.atWidth >= 2) return charCount(piece) >= shape.width - 1;
+  const widest = Math.max(...cell.map((t) => displayWidth(t.trim())));
+  return displayWidth(piece) >= widest - COLUMN_SLACK;
 }
 
 function charCount(text: string): number {
