@@ -76,7 +76,7 @@ export function continuesRow(row: string[], above: string[], line: string[], sha
     // a long sentence may go on with a number (`…完成上线率` ⏎ `97.2%以上`, seed 000); under a label it is a row's value
     if (isWhole(up) || NUMBERED_ITEM.test(t) || PLACEHOLDER.test(t) || (isValue(t) && charCount(up) < SENTENCE_MIN)) return false;
   }
-  return continuesLongText(above, line, printed, shape) || goesOnBesideValues(row, above, line, printed, shape) || continuesHeader(row, line, printed, shape);
+  return continuesLongText(above, line, printed, shape) || goesOnBesideValues(row, above, line, printed) || continuesHeader(row, line, printed, shape);
 }
 
 /**
@@ -97,7 +97,7 @@ function continuesLongText(above: string[], line: string[], printed: number[], s
  * texts go on. Each piece is a piece of a merged cell (short under short: `产出` ⏎ `指标` ⏎ `(39分)`, `服务对象满` ⏎
  * `意度指标`) or of a long text (a column's width cannot tell: cells spanning several columns widen it).
  */
-function goesOnBesideValues(row: string[], above: string[], line: string[], printed: number[], shape: RunShape): boolean {
+function goesOnBesideValues(row: string[], above: string[], line: string[], printed: number[]): boolean {
   if (!row.some((t, c) => isValue(t.trim()) && (line[c] ?? '').trim() === '')) return false;
   const key = row.findIndex((t) => t.trim() !== '');
   return printed.every((c) => {
