@@ -4,7 +4,7 @@
 // anything else (database down, archive unreadable) is thrown for the caller to retry or report.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '@jixiao/config';
+import type { FileBudget, Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
 import { extractFileTimed } from '@jixiao/pipeline';
@@ -13,7 +13,8 @@ import { refuseIncomplete } from './refuse-incomplete.ts';
 export interface StageDeps {
   db: Db;
   archiveDir: string;
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** the file's budget; the fields beyond these three default to the readers' own */
+  limits: Pick<FileBudget, 'maxBytes' | 'maxPages' | 'timeBudgetMs'> & Partial<FileBudget>;
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
   /** test hook: sleep this long inside the stage (a test kills the worker meanwhile) */
