@@ -19,6 +19,8 @@ export const ErrorCode = {
   TooMuchText: 'TooMuchText',
   PageTooLarge: 'PageTooLarge',
   OutOfMemory: 'OutOfMemory',
+  /** the process reading the file died on it (a native crash, or killed from outside) */
+  Crashed: 'Crashed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -10,7 +10,7 @@ import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/conf
 import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
-import { processStoredFile } from '@jixiao/worker';
+import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
 
 export function registerIngest(program: Command): void {
   program
@@ -52,6 +52,7 @@ const receiveDeps = (config: Config, database: Database) => ({ db: database.db, 
 
 async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];
+  const stages = serviceStageDeps(config, database.db, logger);
   for (const { path, logicalPath } of files) {
     bar.update({ file: path });
     const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
@@ -59,7 +60,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     for (const job of r.jobs) {
       const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
       try {
-        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+        await processStoredFile({ ...stages, logger: log }, job.runId);
       } catch (err) {
         // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
         log.error({ err }, 'extraction crashed');
@@ -68,6 +69,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     }
     bar.increment();
   }
+  await stages.extractor.close();
   return received;
 }
 

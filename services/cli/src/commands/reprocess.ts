@@ -8,7 +8,7 @@ import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
 import { markRunFailed, openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
-import { processStoredFile } from '@jixiao/worker';
+import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
 
 interface Options {
   failed?: boolean;
@@ -73,10 +73,11 @@ export function registerReprocess(program: Command): void {
             return;
           }
         } else {
+          const stages = serviceStageDeps(config, database.db, logger);
           for (const job of jobs) {
             const log = logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
             try {
-              await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+              await processStoredFile({ ...stages, logger: log }, job.runId);
             } catch (err) {
               log.error({ err }, 'extraction crashed');
               await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
