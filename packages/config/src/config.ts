@@ -73,9 +73,9 @@ export const EnvSchema = z.object({
   MAX_ARCHIVE_MB: positiveInt(1024),
   MAX_ARCHIVE_RATIO: positiveInt(200),
   /** one file's budget, checked where the work happens (docs/limits.md): table slots after spans */
-  MAX_GRID_SLOTS: positiveInt(1_000_000),
+  MAX_GRID_SLOTS: positiveInt(200_000),
   /** nesting depth of a file's structure (tables in tables, XML elements) */
-  MAX_DEPTH: positiveInt(64),
+  MAX_DEPTH: positiveInt(256),
   MAX_LINE_CHARS: positiveInt(200_000),
   MAX_TEXT_CHARS: positiveInt(20_000_000),
   /** width × height of one page picture, in megapixels (a scan at 600 dpi of A3 is 70) */

@@ -20,7 +20,7 @@ export function readTabRows(lines: string[], start: number): TabRowsResult {
     isText.push(lineKind(lines[i]!) === 'text');
   }
   const usual = usualLength(pieces);
-  const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => Array.from(t).length)));
+  const width = pieces.reduce((most, p) => p.reduce((m, t) => Math.max(m, Array.from(t).length), most), 0);
   // a piece that ran to the run's widest cell was broken by the exporter's width, not by the source:
   // its continuation joins without a break (`农村公路养护44` ⏎ `12公里` is 4412, not `44 12`)
   // The exporter trims the space it broke at, so a piece one short of the width was broken there too, and
