@@ -5,7 +5,7 @@
 // corrected ZIP adds only the members whose bytes changed, each as the next version of its document.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { unpackZip } from '@jixiao/archive';
+import { unpackZip, type ArchiveMember } from '@jixiao/archive';
 import type { ArchiveLimits } from '@jixiao/config';
 import { isExtractionError } from '@jixiao/contract';
 import { markRunFailed, recordMemberFailure, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
@@ -50,22 +50,9 @@ export async function receiveArchive(
   // finds its members (and its members' failures) already recorded
   const archiveName = container.originalName;
   const out: ArchiveIntake = { container, members: 0, failures: [], jobs: [], runIds: [] };
-  let unpacked;
-  try {
-    unpacked = await unpackZip(new Uint8Array(await readFile(storedAt)), { archiveName, ...deps.archiveLimits });
-  } catch (err) {
-    if (!isExtractionError(err)) throw err;
-    // the archive itself cannot be opened: the ZIP's own run fails, once
-    const failed = await recordReceivedFile(db, file, EXTRACTOR_VERSION);
-    if (failed.runId !== null) {
-      await markRunFailed(db, failed.runId, err.code, err.message);
-      out.runIds.push(failed.runId);
-    }
-    out.failures.push({ archivePath: archiveName, code: err.code, message: err.message });
-    return out;
-  }
   const prefix = `${archiveName}!/`;
-  for (const member of unpacked.members) {
+  // each member archived and recorded as it is read, then let go
+  const onMember = async (member: ArchiveMember) => {
     const archivePath = await archiveBytes(deps.archiveDir, member.sha256, member.bytes);
     const intake = await recordReceivedFile(
       db,
@@ -85,6 +72,20 @@ export async function receiveArchive(
       out.jobs.push({ runId: intake.runId, sha256: member.sha256, fileName: basename(member.path) });
       out.runIds.push(intake.runId);
     }
+  };
+  let unpacked;
+  try {
+    unpacked = await unpackZip(new Uint8Array(await readFile(storedAt)), { archiveName, ...deps.archiveLimits, onMember });
+  } catch (err) {
+    if (!isExtractionError(err)) throw err;
+    // the archive itself cannot be opened: the ZIP's own run fails, once
+    const failed = await recordReceivedFile(db, file, EXTRACTOR_VERSION);
+    if (failed.runId !== null) {
+      await markRunFailed(db, failed.runId, err.code, err.message);
+      out.runIds.push(failed.runId);
+    }
+    out.failures.push({ archivePath: archiveName, code: err.code, message: err.message });
+    return out;
   }
   for (const failure of unpacked.failures) {
     out.failures.push(failure);

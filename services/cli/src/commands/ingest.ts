@@ -48,7 +48,7 @@ interface Input {
   logicalPath: string;
 }
 
-const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits });
+const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits, maxBytes: config.limits.maxBytes });
 
 async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];

@@ -29,6 +29,7 @@ export function registerWatch(program: Command): void {
         archiveDir: config.archiveDir,
         fileStableMs: config.fileStableMs,
         archiveLimits: config.archiveLimits,
+        maxBytes: config.limits.maxBytes,
         db: database.db,
         dispatch,
         logger,
