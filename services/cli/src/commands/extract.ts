@@ -8,6 +8,7 @@ import { unpackZip } from '@jixiao/archive';
 import { loadConfig } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError, type Extraction } from '@jixiao/contract';
 import { createIsolatedExtractor, detectMediaType, MEDIA } from '@jixiao/pipeline';
+import { printable } from '../printable.ts';
 
 /** file-type reads at most this much to name a type */
 const HEAD_BYTES = 64 * 1024;
@@ -23,7 +24,7 @@ export function registerExtract(program: Command): void {
       // a member's failure is prefixed with its path inside the archive (readers name the file only)
       const fail = (e: unknown, where?: string) => {
         const message = isExtractionError(e) ? `${e.code}: ${e.message}` : (e as Error).message;
-        process.stderr.write(`jixiao extract: ${where ? where + ': ' : ''}${message}\n`);
+        process.stderr.write(printable(`jixiao extract: ${where ? where + ': ' : ''}${message}`) + '\n');
         process.exitCode = 1;
       };
       const config = loadConfig();
@@ -50,7 +51,7 @@ export function registerExtract(program: Command): void {
           }
         }
         for (const f of failures) {
-          process.stderr.write(`jixiao extract: ${f.archivePath}: ${f.code}: ${f.message}\n`);
+          process.stderr.write(printable(`jixiao extract: ${f.archivePath}: ${f.code}: ${f.message}`) + '\n');
           process.exitCode = 1;
         }
         if (!opts.jsonl) process.stdout.write(JSON.stringify(extractions, null, 2) + '\n');

@@ -11,6 +11,7 @@ import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
 import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 export function registerIngest(program: Command): void {
   program
@@ -116,7 +117,7 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
-  for (const f of failures) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+  for (const f of failures) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
   process.stdout.write(out.join('\n') + '\n');
 }
 

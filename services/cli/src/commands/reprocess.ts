@@ -9,6 +9,7 @@ import { markRunFailed, openDatabase, queueRerun, runOutcomes, selectForReproces
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 interface Options {
   failed?: boolean;
@@ -90,7 +91,7 @@ export function registerReprocess(program: Command): void {
           `done      ${outcomes.filter((o) => o.status === 'done').length}`,
           `failed    ${outcomes.filter((o) => o.status === 'failed').length}`,
         ];
-        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
         process.stdout.write(out.join('\n') + '\n');
       } finally {
         await database.close();

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '@jixiao/config';
 import { openDatabase, recentFailures, runCountsByStatus } from '@jixiao/db';
 import { openExtractQueue } from '@jixiao/queue';
+import { printable } from '../printable.ts';
 
 export function registerStatus(program: Command): void {
   program
@@ -32,7 +33,7 @@ export function registerStatus(program: Command): void {
         if (failures.length > 0) {
           out.push('recent failures');
           for (const f of failures)
-            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
+            out.push(printable(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`));
         }
         process.stdout.write(out.join('\n') + '\n');
       } finally {
