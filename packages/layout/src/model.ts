@@ -68,6 +68,12 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
+  /** the rest of the file's budget (packages/config FileBudget); a reader past one throws its code */
+  maxGridSlots?: number;
+  maxDepth?: number;
+  maxLineChars?: number;
+  maxTextChars?: number;
+  maxPagePixels?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;
