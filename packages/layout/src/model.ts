@@ -1,6 +1,7 @@
 // The shared layout model every reader produces and reconstruction consumes.
 // A cell knows where it sits (row, col, spans) and where it came from (page, box);
 // nothing after the reader knows which format the file was.
+import type { FormVocabulary } from '@jixiao/vocabulary';
 import type { Box, Warning } from '@jixiao/contract';
 
 export type { Box, Warning };
@@ -68,6 +69,8 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
+  /** the form words (headers, levels) a reader may snap a misread to; the pipeline passes the one vocabulary */
+  vocabulary?: FormVocabulary;
 }
 
 export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;

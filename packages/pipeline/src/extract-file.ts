@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { ErrorCode, ExtractionError, SCHEMA_VERSION, type Extraction, type Warning } from '@jixiao/contract';
 import { readerFor } from '@jixiao/readers';
 import { reconstruct } from '@jixiao/reconstruct';
+import { FORM_VOCABULARY } from '@jixiao/vocabulary';
 import { detectMediaType } from './detect-type.ts';
 import { normaliseReport } from './normalise-report.ts';
 import { validateReport } from './validate-report.ts';
@@ -47,6 +48,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     fileName: meta.fileName,
     maxPages: meta.maxPages,
     timeBudgetMs: meta.timeBudgetMs,
+    vocabulary: FORM_VOCABULARY,
   });
   const t1 = performance.now();
   const { reports: drafts, warnings: reconstructWarnings } = reconstruct(layout);

@@ -12,6 +12,7 @@ import { isGoalLabel, isLevel1Word, isLevel2Word } from './level-vocabulary.ts';
 import { fundingLine, isNumberingRow, resolveRatioColumns } from './funding-row.ts';
 import { filled, rowBox, type Row } from './rows.ts';
 import { unionBox } from '@jixiao/layout';
+import { cellComparator } from '@jixiao/normalise';
 
 type Section = 'none' | 'funding' | 'goals' | 'indicators';
 
@@ -27,6 +28,8 @@ export class FormBuilder {
   /** the second part of a level cell a page break split, standing for the whole word carried (page-split-level.ts) */
   private splitParts = { level1: null as string | null, level2: null as string | null };
   pendingTotal = false;
+  /** a total row printed its 得分 cell, blank or not: a total in prose later does not replace it */
+  totalRead = false;
   /** the goal number a goal table prints in its 序号 column, carried down its merged cells */
   goalIndex: number | null = null;
   /** a kind inferred from the head's labels, used where the title gives none */
@@ -93,7 +96,7 @@ export class FormBuilder {
     };
     const target = firstText(targetCol, nextCol(h, targetCol, cells.length));
     const actual = actualCol === undefined ? null : firstText(actualCol, nextCol(h, actualCol, cells.length));
-    const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanLevel(row.cells[listCol]?.raw ?? '').replace(/^\d+\s*[.、．]\s*/, '');
+    const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanName(row.cells[listCol]?.raw ?? '');
     if (target === null && actual === null && !listed) {
       // the lower half of a row a page break cut (`总体` | … ⏎ `目标` | …, form-landscape.pdf) prints only
       // in the caption columns left of the goals: it is no goal, and the table goes on
@@ -193,12 +196,12 @@ export class FormBuilder {
     const core = /^★|★$/.test(level3) || /^(是|√|★|核心指标)$/.test(cleanText(cellOf('core')));
 
     // 指标性质 | 指标值 | 度量单位: the target is read as one cell, the three joined as printed (contract);
-    // 指标性质 may instead say 定量/定性, which is no comparator
+    // 指标性质 may instead say 定量/定性, which is no comparator; the normaliser's table says which are
     const comparator = cleanText(cellOf('comparator'));
     const unit = cleanText(cellOf('unit'));
     let target = cleanText(cellOf('target'));
     if (h.map.comparator !== undefined || h.map.unit !== undefined) {
-      const op = isComparator(comparator) ? comparator : '';
+      const op = cellComparator(comparator) ? comparator : '';
       target = target === '' ? '' : `${op}${target}${unit}`;
     }
     const actual = cleanText(cellOf('actual'));
@@ -251,12 +254,6 @@ function cleanGoal(text: string): string {
   const t = cleanText(text);
   return isGoalLabel(t) ? cleanLevel(t) : t;
 }
-
-/** A comparator as 指标性质 prints it: `≥`, `≧`, `═`, `>=`, `不低于` …; not `定量`/`定性`/`正向`. */
-function isComparator(text: string): boolean {
-  return /^(?:[≥≧≤≦=＝═﹦><＞＜]|>=|<=|＞＝|＜＝|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|高于|低于|约)$/.test(text.replace(/\s+/g, ''));
-}
-
 
 function nextCol(h: GoalHeader, col: number, end: number): number {
   const later = [...h.cols.keys()].filter((c) => c > col);

@@ -24,12 +24,21 @@ export function reconstruct(layout: Layout): ReconstructResult {
   const warnings: Warning[] = [];
   let form: FormBuilder | null = null;
   let prevParagraph: string | null = null;
+  // a year line printed over a form whose title the title test does not know (`…资金绩效目标自评` ⏎ `（2021年度）`)
+  let yearLine: number | null = null;
 
   const finish = (): void => {
     if (form && form.hasContent()) reports.push(finalise(form));
     form = null;
   };
-  const current = (): FormBuilder => (form ??= new FormBuilder());
+  const current = (): FormBuilder => {
+    if (!form) {
+      form = new FormBuilder();
+      form.draft.fiscalYear = yearLine;
+    }
+    yearLine = null;
+    return form;
+  };
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -43,6 +52,7 @@ export function reconstruct(layout: Layout): ReconstructResult {
         finish();
         form = new FormBuilder();
       }
+      yearLine = null;
       let title = first;
       // a title broken over two paragraphs: `临湘市 2021 年度部门（单位）整体支出` ⏎ `绩效评价自评报告` (seed 001)
       if (kindFromTitle(title) === 'unknown' && prevParagraph && kindFromTitle(prevParagraph + title) !== 'unknown') title = compact(prevParagraph + title) === '' ? title : joinTitle(prevParagraph, title);
@@ -62,6 +72,7 @@ export function reconstruct(layout: Layout): ReconstructResult {
         continue;
       }
     }
+    if (paragraph !== null && !form?.hasContent()) yearLine = yearLineOf(paragraph) ?? yearLine;
     if (!form && !cells.some((c) => metaField(c.text))) continue; // narrative before the first form
     // a 项目名称 row after a finished form opens the next form (seed 004's forms without a title)
     if (form?.hasContent() && cells.some((c) => isFormStart(metaField(c.text) ?? 'organisation'))) finish();
@@ -123,8 +134,9 @@ export function reconstruct(layout: Layout): ReconstructResult {
       f.section = 'none';
       continue;
     }
+    // a total sentence under the table (`绩效自评总分：92分`) where no total row printed one
     for (const c of cells) {
-      if (f.draft.totalScore === null) f.draft.totalScore = totalInText(c.text);
+      if (f.draft.totalScore === null && !f.totalRead) f.draft.totalScore = totalInText(c.text);
     }
     if (/(结论|^说明$|^备注$|评价人员|^注[:：])/.test(compact(first)) && f.section !== 'funding') {
       f.section = 'none';
@@ -150,6 +162,12 @@ function tableRowsAfter(rows: Row[], i: number, h: IndicatorHeader): Row[] {
     out.push({ ...r, cells: projectRow(r, h.columns) });
   }
   return out;
+}
+
+/** `（2021年度）`, `(2021 年度)`: a line that is nothing but the year evaluated. */
+function yearLineOf(text: string): number | null {
+  const m = /^[(（]\s*(20\d{2})\s*年度?\s*[)）]$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 function joinTitle(a: string, b: string): string {
@@ -212,9 +230,10 @@ function noteKindFromRow(f: FormBuilder, cells: { text: string }[]): void {
 }
 
 function readTotal(f: FormBuilder, row: Row): void {
-  const value = totalScoreOf(row, f.indicators);
-  if (value !== null) f.draft.totalScore = value;
-  else f.pendingTotal = true;
+  const total = totalScoreOf(row, f.indicators);
+  f.draft.totalScore = total.score;
+  f.pendingTotal = !total.printed;
+  f.totalRead = total.printed;
 }
 
 function addWarnings(f: FormBuilder, ws: Warning[]): void {
