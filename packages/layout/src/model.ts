@@ -2,7 +2,7 @@
 // A cell knows where it sits (row, col, spans) and where it came from (page, box);
 // nothing after the reader knows which format the file was.
 import type { FormVocabulary } from '@jixiao/vocabulary';
-import type { Box, Warning } from '@jixiao/contract';
+import type { Box, ReadCut, Warning } from '@jixiao/contract';
 
 export type { Box, Warning };
 
@@ -61,6 +61,8 @@ export interface Layout {
 export interface ReadResult {
   layout: Layout;
   warnings: Warning[];
+  /** set where the read stopped before the file's end: later stages act on this, not on a warning */
+  cut?: ReadCut | null;
 }
 
 export interface ReadOptions {

@@ -1,7 +1,7 @@
 // extractFile(bytes, meta) → Extraction: detect type, pick reader, reconstruct, normalise, validate.
 // Pure of storage and queue: the CLI, the worker and the tests all call this one function.
 import { createHash } from 'node:crypto';
-import { ErrorCode, ExtractionError, SCHEMA_VERSION, type Extraction, type Warning } from '@jixiao/contract';
+import { ErrorCode, ExtractionError, SCHEMA_VERSION, WarningCode, type Extraction, type Warning } from '@jixiao/contract';
 import { readerFor } from '@jixiao/readers';
 import { reconstruct } from '@jixiao/reconstruct';
 import { FORM_VOCABULARY } from '@jixiao/vocabulary';
@@ -44,7 +44,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     throw new ExtractionError(ErrorCode.UnsupportedFormat, `${meta.fileName}: unsupported file type (${mediaType ?? 'unrecognised bytes'})`);
 
   const t0 = performance.now();
-  const { layout, warnings: readWarnings } = await read(bytes, {
+  const { layout, warnings: readWarnings, cut } = await read(bytes, {
     fileName: meta.fileName,
     maxPages: meta.maxPages,
     timeBudgetMs: meta.timeBudgetMs,
@@ -60,7 +60,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     return report;
   });
   const t3 = performance.now();
-  if (reports.length === 0) warnings.push({ code: 'NoFormsFound', message: `${meta.fileName}: no self-evaluation form was found in this file`, page: null });
+  if (reports.length === 0) warnings.push({ code: WarningCode.NoFormsFound, message: `${meta.fileName}: no self-evaluation form was found in this file`, page: null });
 
   const extraction: Extraction = {
     schemaVersion: SCHEMA_VERSION,
@@ -71,6 +71,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
       pageCount: layout.pageCount,
       ocr: layout.pages.some((p) => p.ocr),
       ...(meta.archivePath ? { archivePath: meta.archivePath } : {}),
+      ...(cut ? { readCut: cut } : {}),
     },
     reports,
     warnings,

@@ -1,7 +1,7 @@
 // One form being read: its head (title, labels), then whichever tables follow — funding, goals,
 // indicators — and its total and grade. Rows arrive in reading order; the builder keeps which table it
 // is in and what merged cells carry down.
-import type { Goal } from '@jixiao/contract';
+import { WarningCode, type Goal } from '@jixiao/contract';
 import type { IndicatorDraft, ReportDraft } from './draft.ts';
 import { cleanLevel, cleanName, cleanText, isBlankCell, numberCell } from './clean-text.ts';
 import { bestOffset } from './align-row.ts';
@@ -67,7 +67,7 @@ export class FormBuilder {
     const cells = row.cells.map((c) => c.text);
     if (isNumberingRow(cells)) {
       for (const header of resolveRatioColumns(h, cells)) {
-        this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === 'UnknownColumn' && w.message.includes(`"${header}"`)));
+        this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === WarningCode.UnknownColumn && w.location?.table === h.table && w.location?.column === header));
       }
       return true;
     }

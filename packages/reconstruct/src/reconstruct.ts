@@ -96,14 +96,14 @@ export function reconstruct(layout: Layout): ReconstructResult {
     if (ind) {
       resolveColumns(ind, row, tableRowsAfter(rows, i, ind));
       f.startIndicators(ind, row);
-      addWarnings(f, unknownColumnWarnings('indicator', ind.unknown));
+      addWarnings(f, unknownColumnWarnings('indicator', ind.unknown, row.table));
       continue;
     }
     const fund = fundingHeader(row);
     if (fund) {
       f.funding = fund;
       f.section = 'funding';
-      addWarnings(f, unknownColumnWarnings('funding', fund.unknown));
+      addWarnings(f, unknownColumnWarnings('funding', fund.unknown, row.table));
       continue;
     }
     const goals = goalHeader(row);
