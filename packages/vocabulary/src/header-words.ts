@@ -56,6 +56,7 @@ export const GOAL_HEADERS: Record<GoalField, string[]> = {
 
 /** Label cells that start a row of their own: the form's total and its grade. */
 export const ROW_LABELS = {
-  total: ['总分', '合计', '总计', '分总', '单位自评总分', '自评总分', '绩效自评总分', '绩效自评综合得分', '综合得分', '评价总分', '自评得分合计', '得分合计'],
+  // 自评得分 printed in the head beside the project name (DOMAIN.md); 财政审核评分 beside it is the reviewer's
+  total: ['总分', '合计', '总计', '分总', '单位自评总分', '自评总分', '自评得分', '绩效自评总分', '绩效自评综合得分', '综合得分', '评价总分', '自评得分合计', '得分合计'],
   grade: ['评价等次', '评价等级', '自评等级', '自评等次', '绩效等级', '绩效评价等级', '等次', '等级', '绩效自评等级', '自评结果等级', '绩效评价等次'],
 };
