@@ -35,10 +35,6 @@ interface Axis {
 
 const APPROX = 0.05;
 
-function point(x: number): Interval {
-  return { lo: x, loOpen: false, hi: x, hiOpen: false };
-}
-
 function fromOp(op: Value['op'], lo: number, hi: number): Interval {
   switch (op) {
     case 'ge': return { lo, loOpen: false, hi: Infinity, hiOpen: true };

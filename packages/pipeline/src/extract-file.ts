@@ -30,12 +30,14 @@ export interface ExtractOutcome {
   timings: StageTimings;
 }
 
+export const emptyFileMessage = (fileName: string) => `${fileName}: the file is empty (0 bytes)`;
+
 export async function extractFile(bytes: Uint8Array, meta: ExtractMeta): Promise<Extraction> {
   return (await extractFileTimed(bytes, meta)).extraction;
 }
 
 export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Promise<ExtractOutcome> {
-  if (bytes.length === 0) throw new ExtractionError(ErrorCode.EmptyFile, `${meta.fileName}: the file is empty (0 bytes)`);
+  if (bytes.length === 0) throw new ExtractionError(ErrorCode.EmptyFile, emptyFileMessage(meta.fileName));
   if (meta.maxBytes && bytes.length > meta.maxBytes)
     throw new ExtractionError(ErrorCode.FileTooLarge, `${meta.fileName}: ${bytes.length} bytes is over the limit of ${meta.maxBytes} bytes`);
   const mediaType = await detectMediaType(bytes);

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { unpackZip } from '@jixiao/archive';
 import type { ArchiveLimits } from '@jixiao/config';
-import { isExtractionError } from '@jixiao/contract';
-import { markRunFailed, recordMemberFailure, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
-import { detectMediaType, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
+import { ErrorCode, isExtractionError } from '@jixiao/contract';
+import { markRunFailed, recordFailedArrival, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
+import { detectMediaType, emptyFileMessage, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
 import { archiveBytes, headOf } from './archive-store.ts';
 
@@ -65,7 +65,14 @@ export async function receiveArchive(
     return out;
   }
   const prefix = `${archiveName}!/`;
+  // an empty member has no bytes to tell it apart from another empty file: it fails in its own name
+  const empty = unpacked.members.filter((m) => m.bytes.length === 0);
+  const failures = [
+    ...unpacked.failures,
+    ...empty.map((m) => ({ archivePath: m.archivePath, code: ErrorCode.EmptyFile, message: emptyFileMessage(basename(m.path)) })),
+  ];
   for (const member of unpacked.members) {
+    if (member.bytes.length === 0) continue;
     const archivePath = await archiveBytes(deps.archiveDir, member.sha256, member.bytes);
     const intake = await recordReceivedFile(
       db,
@@ -86,10 +93,10 @@ export async function receiveArchive(
       out.runIds.push(intake.runId);
     }
   }
-  for (const failure of unpacked.failures) {
+  for (const failure of failures) {
     out.failures.push(failure);
     const inside = failure.archivePath.startsWith(prefix) ? failure.archivePath.slice(prefix.length) : failure.archivePath;
-    const runId = await recordMemberFailure(
+    const { failedRunId: runId } = await recordFailedArrival(
       db,
       {
         containerId: container.sourceFileId,

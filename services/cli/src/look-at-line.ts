@@ -1,0 +1,7 @@
+// One line for a file that was read but needs a look: ○ nothing found in it, ? read with doubt (ingest, status).
+import type { RunToLookAt } from '@jixiao/db';
+
+export function lookAtLine(r: RunToLookAt): string {
+  const times = r.count > 1 ? ` (×${r.count})` : '';
+  return `  ${r.why === 'no-form' ? '○' : '?'} ${r.archiveMemberPath ?? r.fileName}: ${r.code}${times} ${r.message}`;
+}
