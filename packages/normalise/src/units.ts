@@ -107,9 +107,12 @@ export function lookupUnit(s: string): UnitInfo | null {
   return countPhrase(s);
 }
 
-/** Units a unit column (度量单位) may print: anything the table knows, or a short word it does not. */
+/**
+ * Units a unit column (度量单位) may print: anything the table knows, or a short word it does not. A bracketed
+ * gloss after a known unit is the unit (`%(百分比)` under 单位, DOMAIN.md: 符号 | 值 | 单位 tables).
+ */
 export function unitFromHint(hint: string): UnitInfo | null {
-  const known = lookupUnit(hint);
+  const known = lookupUnit(hint) ?? lookupUnit(hint.replace(/\([^()]*\)$/, ''));
   if (known) return known;
   if (hint.length === 0 || hint.length > 8) return null;
   for (let i = 0; i < hint.length; i++) {

@@ -208,8 +208,9 @@ export class FormBuilder {
     const weight = numberCell(cleanText(cellOf('weight')));
     const score = numberCell(cleanText(cellOf('score')));
     const deviation = cleanText(cellOf('deviation'));
-    // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator
-    if (!level3 && !target && !actual && !weight && !score) return true;
+    // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator, nor does a placeholder
+    // row of an unused slot (`指标1: | / | / | /`, `…… | …… | ……`: DOMAIN.md)
+    if (!printedValue(level3) && ![target, actual, weight, score].some(printedValue)) return true;
 
     const boxOf = (...fields: (keyof IndicatorHeader['map'])[]) => unionBox(fields.map((f) => slot(f)).filter((c) => c && c.text !== '').map((c) => c!.box));
     const confidences = (['comparator', 'target', 'unit', 'actual', 'weight', 'score'] as const)
@@ -247,6 +248,13 @@ function listedIndicator(goal: string | null, level3: string, row: Row): Indicat
     goal, level1: null, level2: null, level3, target: '', actual: '', unitHint: null, weight: null, score: null, deviation: null,
     core: false, page: row.page, box: rowBox(row), targetBox: null, actualBox: null, confidence: null,
   };
+}
+
+/** Placeholder marks a form prints in an unused slot: `/`, `—`, `……`. */
+const PLACEHOLDER = /^[-/\\—–―／…·.。]+$/;
+
+function printedValue(text: string): boolean {
+  return text !== '' && !PLACEHOLDER.test(text);
 }
 
 /** A goal-group label without its point budget: `年度绩效目标1 (40分)` → `年度绩效目标1`. */

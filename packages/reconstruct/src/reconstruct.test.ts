@@ -99,3 +99,17 @@ describe('the fiscal year', () => {
     expect(reports.map((r) => r.fiscalYear)).toEqual([2021]);
   });
 });
+
+describe('placeholder rows', () => {
+  it('are no indicators: `指标1: / / /` and `……` in an unused slot', () => {
+    const { reports } = reconstruct(layoutOf(para('项目支出绩效自评表'), table([
+      ['项目名称', '农业生产发展', '主管部门', '某县农业农村局'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '示范区建立', '≥1个', '1个', '10', '10'],
+      ['', '', '指标1:', '/', '/', '/', '/'],
+      ['', '', '……', '……', '……', '', ''],
+      ['', '质量指标', '验收合格率', '', '', '10', '10'],
+    ])));
+    expect(reports[0]!.indicators.map((i) => [i.level2, i.level3])).toEqual([['数量指标', '示范区建立'], ['质量指标', '验收合格率']]);
+  });
+});
