@@ -3,6 +3,7 @@
 // (several hosts share it). Whatever a store throws other than MissingArchived is an outage: callers retry it
 // like a database outage and never fail a file for it.
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 export interface ArchiveStore {
   /** where the bytes go, for logs: a directory or s3://bucket/prefix */
@@ -13,6 +14,8 @@ export interface ArchiveStore {
   put(sha256: string, body: Uint8Array | { path: string; sizeBytes: number }): Promise<string>;
   /** the bytes; MissingArchived when none are kept, FileTooLarge-style refusal left to the caller via maxBytes */
   get(sha256: string, maxBytes?: number): Promise<Uint8Array>;
+  /** the bytes as a stream with their size, for sending on without holding them (MissingArchived when none) */
+  open(sha256: string): Promise<{ sizeBytes: number; body: Readable }>;
   exists(sha256: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // The archive in a local directory (ARCHIVE_DIR): the embedded set-up, and one-host deployments.
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { archivePathOf, MissingArchived, refuseTooLarge, type ArchiveStore } from './archive-store.ts';
@@ -7,6 +8,13 @@ import { archivePathOf, MissingArchived, refuseTooLarge, type ArchiveStore } fro
 export function openLocalStore(dir: string): ArchiveStore {
   const root = resolve(dir);
   const pathOf = (sha256: string) => join(root, archivePathOf(sha256));
+  const sizeOf = async (sha256: string) =>
+    (
+      await stat(pathOf(sha256)).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') throw new MissingArchived(sha256, `no bytes are kept under ${sha256} in ${root}`);
+        throw err;
+      })
+    ).size;
   return {
     location: root,
     ready: async () => void (await mkdir(root, { recursive: true })),
@@ -25,14 +33,13 @@ export function openLocalStore(dir: string): ArchiveStore {
       return archivePathOf(sha256);
     },
     async get(sha256, maxBytes) {
-      const path = pathOf(sha256);
       // refused before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
-      const { size } = await stat(path).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') throw new MissingArchived(sha256, `no bytes are kept under ${sha256} in ${root}`);
-        throw err;
-      });
-      refuseTooLarge(sha256, size, maxBytes);
-      return new Uint8Array(await readFile(path));
+      refuseTooLarge(sha256, await sizeOf(sha256), maxBytes);
+      return new Uint8Array(await readFile(pathOf(sha256)));
+    },
+    async open(sha256) {
+      const sizeBytes = await sizeOf(sha256);
+      return { sizeBytes, body: createReadStream(pathOf(sha256)) };
     },
     exists: (sha256) => stat(pathOf(sha256)).then(() => true, () => false),
     close: async () => {},

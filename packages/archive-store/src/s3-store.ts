@@ -2,6 +2,7 @@
 // every host. Objects are keyed PREFIX/ab/cd/<sha256>, so the same bytes are written once whoever receives them.
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -34,6 +35,15 @@ export function openS3Store(settings: S3StoreSettings): ArchiveStore {
   });
   const { bucket } = settings;
   const keyOf = (sha256: string) => (settings.prefix ? `${settings.prefix}/` : '') + archivePathOf(sha256);
+  async function getObject(sha256: string) {
+    const key = keyOf(sha256);
+    try {
+      return await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (err) {
+      if (notFound(err)) throw new MissingArchived(sha256, `no bytes are kept under ${sha256} in s3://${bucket}/${key}`);
+      throw err;
+    }
+  }
   return {
     location: `s3://${bucket}/${settings.prefix}`,
     async ready() {
@@ -60,14 +70,7 @@ export function openS3Store(settings: S3StoreSettings): ArchiveStore {
       return archivePathOf(sha256);
     },
     async get(sha256, maxBytes) {
-      const key = keyOf(sha256);
-      let res;
-      try {
-        res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      } catch (err) {
-        if (notFound(err)) throw new MissingArchived(sha256, `no bytes are kept under ${sha256} in s3://${bucket}/${key}`);
-        throw err;
-      }
+      const res = await getObject(sha256);
       const body = res.Body!;
       try {
         // refused before the body is read: the size comes with the headers
@@ -77,6 +80,10 @@ export function openS3Store(settings: S3StoreSettings): ArchiveStore {
         throw err;
       }
       return body.transformToByteArray();
+    },
+    async open(sha256) {
+      const res = await getObject(sha256);
+      return { sizeBytes: res.ContentLength ?? 0, body: res.Body as Readable };
     },
     async exists(sha256) {
       try {

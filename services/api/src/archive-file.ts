@@ -13,3 +13,12 @@ export async function readArchived(store: ArchiveStore, file: { sha256: string |
     throw new MissingBytes(e.tooLarge ? `the file is ${e.tooLarge.sizeBytes} bytes, over the limit of ${e.tooLarge.maxBytes}` : 'the archived bytes are missing from the archive store');
   }
 }
+
+/** A version's bytes as a stream with their size, for sending on: a 100 MB original is never held in memory. */
+export async function openArchived(store: ArchiveStore, file: { sha256: string | null; archivePath: string | null }) {
+  if (!file.archivePath || !file.sha256) throw new MissingBytes('this version has no stored bytes (an archive member that could not be unpacked)');
+  return store.open(file.sha256).catch((e: unknown) => {
+    if (isMissingArchived(e)) throw new MissingBytes('the archived bytes are missing from the archive store');
+    throw e;
+  });
+}

@@ -10,7 +10,7 @@ export interface ApiDeps {
   /** where received bytes are kept (read for downloads and page images, written by uploads) */
   store: ArchiveStore;
   /** the watcher's limits: an upload larger than maxBytes is refused while it streams in */
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number; maxPagePixels?: number };
   archiveLimits?: ArchiveLimits;
   /** the bearer token write routes require; null makes the API read-only */
   token: string | null;

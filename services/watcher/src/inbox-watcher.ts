@@ -3,12 +3,12 @@
 // set-up, to the stages in this same process. Extraction itself is not the watcher's business.
 // At start it reconciles the database with the queue: every run not finished is handed on again (a job lost
 // with a Redis restart, or a hand-over that never happened), so no recorded file is forgotten.
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
 import type { Logger } from '@jixiao/config';
 import { unfinishedRuns } from '@jixiao/db';
-import { createIntake, isIgnoredName, type IntakeDeps } from '@jixiao/intake';
+import { createIntake, isIgnoredName, NotRegularFile, type IntakeDeps } from '@jixiao/intake';
 import { FileStabilityTracker } from './file-stability-tracker.ts';
 
 export interface WatcherDeps extends IntakeDeps {
@@ -29,7 +29,8 @@ const RETRY_MS = 5000;
 export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher> {
   const log = deps.logger.child({ service: 'watcher' });
   const tracker = new FileStabilityTracker(deps.fileStableMs);
-  const intake = createIntake(deps);
+  // the inbox takes regular files only, never through a link: anyone may drop a link to /etc/shadow there
+  const intake = createIntake({ ...deps, regularFilesOnly: true });
   const inFlight = new Set<Promise<void>>();
   const retries = new Set<NodeJS.Timeout>();
 
@@ -37,6 +38,8 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
   const watcher = watch(deps.inboxDir, {
     ignoreInitial: false,
     alwaysStat: true,
+    // a link is not followed into a folder outside the inbox; a linked file is refused when read (receive-file.ts)
+    followSymlinks: false,
     // a folder can be ignored too (.git, .Trash): the name rules are the same
     ignored: (path) => path !== deps.inboxDir && isIgnoredName(path),
   });
@@ -80,6 +83,10 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
       } else if (received.jobs.length === 0) fileLog.info('already received: nothing to do');
       else fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
     } catch (err) {
+      if (err instanceof NotRegularFile) {
+        log.warn({ file }, err.message);
+        return;
+      }
       log.error({ err, file }, `could not hand over the file; trying again in ${RETRY_MS / 1000} s`);
       const t = setTimeout(() => {
         retries.delete(t);
@@ -94,7 +101,7 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
     // look again at every pending file: a copy can grow without the watcher reporting each write
     for (const path of tracker.pending()) {
       try {
-        tracker.observe(path, await stat(path));
+        tracker.observe(path, await lstat(path));
       } catch {
         tracker.forget(path);
       }

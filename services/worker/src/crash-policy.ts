@@ -12,10 +12,12 @@ export interface Attempt {
   of: number;
 }
 
-export async function attemptJob(deps: StageDeps, job: ExtractJob, attempt: Attempt): Promise<ProcessOutcome> {
+export async function attemptJob(deps: StageDeps, job: ExtractJob, attempt: Attempt, signal?: AbortSignal): Promise<ProcessOutcome> {
   try {
-    return await processStoredFile(deps, job.runId);
+    return await processStoredFile(deps, job.runId, { signal });
   } catch (err) {
+    // cancelled (or shut down): not a failure of the file; the run stays unfinished for the next try
+    if (signal?.aborted) throw err;
     const last = attempt.number >= attempt.of;
     deps.logger.error({ err, attempt: attempt.number, of: attempt.of }, last ? 'job failed for good' : 'job failed; will retry');
     if (last) await recordCrash(deps, job.runId, err as Error);

@@ -10,6 +10,7 @@ import { runOutcomes, type Database, type Db } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractJob } from '@jixiao/queue';
 import { attemptJob, backoffMs } from './crash-policy.ts';
 import type { StageDeps } from './process-stored-file.ts';
+import { serviceStageDeps } from './service-stage-deps.ts';
 
 export interface Dispatcher {
   readonly mode: 'queue' | 'inline';
@@ -34,10 +35,11 @@ export interface DispatchSettings {
 
 /** The dispatcher the settings ask for. PGlite is one connection: one run at a time on it. */
 export function dispatcherFor(config: Config, database: Database, store: ArchiveStore, logger: Logger): Dispatcher {
+  const concurrency = database.driver === 'pglite' ? 1 : config.workerConcurrency;
   return createDispatcher({
     queue: config.redisUrl ? { redisUrl: config.redisUrl, prefix: config.queuePrefix } : null,
-    stages: { db: database.db, store, limits: config.limits, ocrThreads: config.ocrThreads, logger, stageDelayMs: config.stageDelayMs },
-    concurrency: database.driver === 'pglite' ? 1 : config.workerConcurrency,
+    stages: serviceStageDeps(config, database.db, store, logger, concurrency),
+    concurrency,
     attempts: config.jobAttempts,
     backoffMs: config.jobBackoffMs,
   });
@@ -57,7 +59,10 @@ function queueDispatcher(settings: DispatchSettings, queueSettings: { redisUrl: 
     dispatch: async (job) => void (await enqueueExtraction(queue, job)),
     // the database is where every host's outcome lands, whichever worker took the job
     settled: (runIds, onFinished) => pollUntilFinished(settings.stages.db, runIds, onFinished),
-    close: () => queue.close(),
+    close: async () => {
+      await queue.close();
+      await settings.stages.extractor?.close();
+    },
   };
 }
 
@@ -110,6 +115,7 @@ function inlineDispatcher(settings: DispatchSettings): Dispatcher {
     async close() {
       closing = true;
       while (running.size > 0) await Promise.all([...running.values()]);
+      await settings.stages.extractor?.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 // The worker service: take extract jobs from the queue and run the shared stages on them. Bad input fails once
 // (UnrecoverableError, no retries); an outage is thrown again so BullMQ retries it with exponential backoff.
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Logger } from '@jixiao/config';
+import { ErrorCode } from '@jixiao/contract';
+import { markRunFailed } from '@jixiao/db';
 import { EXTRACT_QUEUE, ExtractJob, redisConnection, type ExtractJobResult, type QueueSettings } from '@jixiao/queue';
 import { attemptJob } from './crash-policy.ts';
 import type { StageDeps } from './process-stored-file.ts';
@@ -14,16 +15,29 @@ export interface WorkerDeps extends StageDeps {
   stalledIntervalMs?: number;
 }
 
+/** below BullMQ's maxStalledCount, so the run is closed here with a reason before BullMQ fails the job itself */
+const MAX_WORKER_DEATHS = 2;
+
 export type ExtractWorker = Worker<ExtractJob, ExtractJobResult>;
 
 export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
   const log = deps.logger.child({ service: 'worker' });
   const worker = new Worker<ExtractJob, ExtractJobResult>(
     EXTRACT_QUEUE,
-    async (job) => {
+    async (job, _token, signal) => {
       const payload = ExtractJob.parse(job.data);
       const jobLog = log.child({ sha256: payload.sha256, file: payload.fileName, runId: payload.runId, jobId: job.id });
-      const outcome = await attemptJob({ ...deps, logger: jobLog }, payload, { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 });
+      // starts that ended in neither a result nor a failure: the worker died on this job (stalled-job recovery
+      // handed it on). Extraction runs in a child, so this is a worker killed from outside; a file that keeps
+      // doing it must not crash-loop every worker that takes it.
+      const diedOn = job.attemptsStarted - 1 - job.attemptsMade;
+      if (diedOn >= MAX_WORKER_DEATHS) {
+        const message = `${payload.fileName}: the worker reading it stopped ${diedOn} times before finishing; not tried again`;
+        await markRunFailed(deps.db, payload.runId, ErrorCode.Crashed, message);
+        throw new UnrecoverableError(`${ErrorCode.Crashed}: ${message}`);
+      }
+      // BullMQ's signal: a cancelled job (worker.cancelJob, or a shutdown past its grace) stops its child extraction
+      const outcome = await attemptJob({ ...deps, logger: jobLog }, payload, { number: job.attemptsMade + 1, of: job.opts.attempts ?? 1 }, signal);
       if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.code}: ${outcome.message}`);
       return outcome.status === 'done'
         ? { runId: outcome.runId, status: 'done', reports: outcome.reports, indicators: outcome.indicators }
@@ -36,7 +50,7 @@ export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
       // a slow OCR job keeps its lock renewed (every lockDuration/2); a crashed worker's job is retaken after this
       lockDuration: deps.lockDurationMs ?? 60_000,
       stalledInterval: deps.stalledIntervalMs ?? 30_000,
-      maxStalledCount: 2,
+      maxStalledCount: MAX_WORKER_DEATHS + 1,
     },
   );
   worker.on('error', (err) => log.error({ err }, 'worker error'));
@@ -54,5 +68,9 @@ export async function stopExtractWorker(worker: ExtractWorker, graceMs: number):
   const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
   const result = await Promise.race([worker.close().then(() => 'closed' as const), grace]);
   clearTimeout(timer);
-  if (result === 'timeout') await worker.close(true);
+  if (result === 'timeout') {
+    // the running extractions are stopped within a page (their children killed), not left to the lock's lapse
+    worker.cancelAllJobs('the worker is shutting down');
+    await worker.close(true);
+  }
 }

@@ -3,22 +3,28 @@
 // code and message, and so does a reader that crashes on the bytes (the same bytes would crash it again);
 // anything else (database down, archive unreadable) is thrown for the caller to retry or report.
 import { isMissingArchived, type ArchiveStore } from '@jixiao/archive-store';
-import type { Logger } from '@jixiao/config';
+import type { FileBudget, Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
-import { extractFileTimed } from '@jixiao/pipeline';
+import { extractFileTimed, type IsolatedExtractor } from '@jixiao/pipeline';
 import { refuseIncomplete } from './refuse-incomplete.ts';
 
 export interface StageDeps {
   db: Db;
   store: ArchiveStore;
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** the file's budget; the fields beyond these three default to the readers' own */
+  limits: Pick<FileBudget, 'maxBytes' | 'maxPages' | 'timeBudgetMs'> & Partial<FileBudget>;
   /** threads one OCR job may use (OCR_THREADS); the reader's own default when absent */
   ocrThreads?: number;
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
   /** test hook: sleep this long inside the stage (a test kills the worker meanwhile) */
   stageDelayMs?: number;
+  /**
+   * where the stages run: the services pass a child-process extractor (a crash, an out-of-memory or a hang
+   * costs the child, not the service); without one they run in this process (tests of the stages)
+   */
+  extractor?: IsolatedExtractor;
 }
 
 export type ProcessOutcome =
@@ -26,7 +32,8 @@ export type ProcessOutcome =
   | { status: 'failed'; runId: number; code: string; message: string }
   | { status: 'skipped'; runId: number };
 
-export async function processStoredFile(deps: StageDeps, runId: number): Promise<ProcessOutcome> {
+/** `signal` cancels the extraction (the child is stopped); the run is then left to the caller, not failed. */
+export async function processStoredFile(deps: StageDeps, runId: number, options: { signal?: AbortSignal } = {}): Promise<ProcessOutcome> {
   const t0 = performance.now();
   const run = await startRun(deps.db, runId);
   if (!run) {
@@ -36,9 +43,10 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
   const log = deps.logger;
   try {
     if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
-    const bytes = await readArchived(deps, run.sha256 ?? '', run.fileName);
     if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
-    const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits, ocrThreads: deps.ocrThreads });
+    const meta = { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits, ocrThreads: deps.ocrThreads };
+    const bytes = await readArchived(deps, run.sha256 ?? '', run.fileName);
+    const { extraction, timings } = deps.extractor ? await deps.extractor.extract({ bytes }, meta, options) : await extractStage(bytes, meta);
     const refused = refuseIncomplete(extraction, deps.limits.maxPages);
     if (refused) throw refused;
     const stored = await saveExtraction(deps.db, run, extraction, timings);

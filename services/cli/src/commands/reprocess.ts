@@ -9,6 +9,7 @@ import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { dispatcherFor } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 interface Options {
   failed?: boolean;
@@ -31,7 +32,6 @@ export function registerReprocess(program: Command): void {
     .option('--all', 'every stored file')
     .option('--no-wait', 'with REDIS_URL: queue the runs and return without waiting for them')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('re-run extraction on stored originals; the new rows replace the old ones')
     .action(async (target: string | undefined, opts: Options) => {
       const config = loadConfig();
       const filter: ReprocessFilter = {
@@ -75,7 +75,7 @@ export function registerReprocess(program: Command): void {
           `done      ${outcomes.filter((o) => o.status === 'done').length}`,
           `failed    ${outcomes.filter((o) => o.status === 'failed').length}`,
         ];
-        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
         process.stdout.write(out.join('\n') + '\n');
       } finally {
         await database.close();

@@ -10,7 +10,6 @@ import { dispatcherFor } from '@jixiao/worker';
 export function registerWatch(program: Command): void {
   program
     .command('watch')
-    .description('watch INBOX_DIR and ingest every file that lands there (queued with REDIS_URL, inline without)')
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config);
@@ -23,6 +22,7 @@ export function registerWatch(program: Command): void {
         inboxDir: config.inboxDir,
         fileStableMs: config.fileStableMs,
         archiveLimits: config.archiveLimits,
+        maxBytes: config.limits.maxBytes,
         db: database.db,
         store,
         spoolDir: config.spoolDir,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
 import { openArchiveStore } from '@jixiao/archive-store';
 import { openDatabase } from '@jixiao/db';
-import { startExtractWorker, stopExtractWorker } from '@jixiao/worker';
+import { serviceStageDeps, startExtractWorker, stopExtractWorker } from '@jixiao/worker';
 
 /** How long running jobs may take to finish after SIGTERM (docker-compose gives the worker a little more). */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -11,7 +11,6 @@ const SHUTDOWN_GRACE_MS = 30_000;
 export function registerWork(program: Command): void {
   program
     .command('work')
-    .description('process queued files (needs REDIS_URL and DATABASE_URL)')
     .action(async () => {
       const config = loadConfig();
       if (!config.redisUrl) throw new ConfigError('REDIS_URL', 'REDIS_URL is not set: `jixiao work` takes its jobs from the queue (without a queue, `jixiao ingest` and `jixiao watch` process files inline)');
@@ -22,16 +21,13 @@ export function registerWork(program: Command): void {
       await database.migrate();
       const store = openArchiveStore(config.archive);
       await store.ready();
+      const stages = serviceStageDeps(config, database.db, store, logger, config.workerConcurrency);
       const worker = startExtractWorker({
-        db: database.db,
-        store,
-        limits: config.limits,
-        logger,
+        ...stages,
         queue: { redisUrl: config.redisUrl, prefix: config.queuePrefix },
         concurrency: config.workerConcurrency,
         lockDurationMs: config.worker.lockDurationMs,
         stalledIntervalMs: config.worker.stalledIntervalMs,
-        stageDelayMs: config.stageDelayMs,
       });
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -42,6 +38,7 @@ export function registerWork(program: Command): void {
         process.once('SIGINT', stop);
       });
       await stopExtractWorker(worker, SHUTDOWN_GRACE_MS);
+      await stages.extractor.close();
       await database.close();
       await store.close();
       logger.info('worker stopped');

@@ -2,7 +2,7 @@
 // namespace with its own empty data folder, reaching the three services over its veth link (forwarders bound to
 // the link's address stand in for servers that listen on 127.0.0.1 only). 300 files go through the watcher; one
 // host is SIGKILLed mid-run and a new one started: every file ends done or failed with its reason, none is lost,
-// no run or row is doubled, and the killed host's jobs are taken over. Needs root and iproute2 (CI runs as root).
+// no run or row is doubled, and the killed host's jobs are taken over. Needs root and iproute2 (CI runs as root); named .pg-redis so it runs with the service suites.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
