@@ -1,7 +1,8 @@
 // Throughput with 1, 2 and 4 worker processes (`jixiao work`, WORKER_CONCURRENCY=1 each), per format: text exports,
 // born-digital PDFs and scans. Each round: a scratch Postgres database and BullMQ prefix, the archive in an S3
 // store (s3rver) as on several hosts, the files received through the intake, the workers started first, then the
-// clock runs from the first job queued to the last run finished. Prints files/min and pages/min, and the speed-up
+// clock runs from the first job queued to the last run finished (after one untimed file per process, which starts
+// its extraction child). Prints files/min and pages/min, and the speed-up
 // over one process measured in the same run. `npm run bench scaling` runs it alone (needs Postgres and Redis).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -89,11 +90,15 @@ async function round(format: Format, processes: number): Promise<Round> {
     const intake = createIntake({ db: database.db, store, spoolDir: join(work, 'spool'), dispatch: async () => {} });
     const bytes = await readFile(join(ROOT, format.source));
     const jobs = [];
-    for (let i = 0; i < format.files; i++) {
+    for (let i = 0; i < format.files + processes; i++) {
       const path = join(work, `file-${i}`);
       await writeFile(path, format.variant(bytes, i));
       jobs.push(...(await intake.receive(path)).jobs);
     }
+    // one file per process first, untimed: each worker's extraction child starts on its first file
+    const warmUp = jobs.splice(0, processes);
+    for (const job of warmUp) await dispatcher.dispatch(job);
+    await dispatcher.settled(warmUp.map((j) => j.runId));
     const t0 = performance.now();
     for (const job of jobs) await dispatcher.dispatch(job);
     await dispatcher.settled(jobs.map((j) => j.runId));
