@@ -8,6 +8,7 @@ import { count, inArray } from 'drizzle-orm';
 import { openLocalStore, type ArchiveStore } from '@jixiao/archive-store';
 import { loadTestSettings, type ArchiveLimits } from '@jixiao/config';
 import { extractionRuns, openDatabase, type Database, type RunStatus } from '@jixiao/db';
+import type { IsolatedExtractor } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher, type InboxWatcher } from '@jixiao/watcher';
 import { startExtractWorker, stopExtractWorker, type ExtractWorker } from '@jixiao/worker';
@@ -41,7 +42,7 @@ export interface Stack {
   worker: ExtractWorker | null;
   watcher: InboxWatcher | null;
   /** start a worker in this process, against the given database URL (default the scratch database) */
-  startWorker(options?: { databaseUrl?: string; lockDurationMs?: number; stalledIntervalMs?: number }): Promise<ExtractWorker>;
+  startWorker(options?: { databaseUrl?: string; lockDurationMs?: number; stalledIntervalMs?: number; extractor?: IsolatedExtractor }): Promise<ExtractWorker>;
   stopWorker(): Promise<void>;
   startWatcher(): Promise<InboxWatcher>;
   stopWatcher(): Promise<void>;
@@ -98,6 +99,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         concurrency: options.concurrency ?? 2,
         lockDurationMs: o.lockDurationMs,
         stalledIntervalMs: o.stalledIntervalMs,
+        extractor: o.extractor,
       });
       return stack.worker;
     },
