@@ -71,6 +71,12 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
+  /** the rest of the file's budget (packages/config FileBudget); a reader past one throws its code */
+  maxGridSlots?: number;
+  maxDepth?: number;
+  maxLineChars?: number;
+  maxTextChars?: number;
+  maxPagePixels?: number;
   /** the form words (headers, levels) a reader may snap a misread to; the pipeline passes the one vocabulary */
   vocabulary?: FormVocabulary;
 }

@@ -2,6 +2,7 @@
 // Pure of storage and queue: the CLI, the worker and the tests all call this one function.
 import { createHash } from 'node:crypto';
 import { ErrorCode, ExtractionError, SCHEMA_VERSION, WarningCode, type Extraction, type Warning } from '@jixiao/contract';
+import type { ReadOptions } from '@jixiao/layout';
 import { readerFor } from '@jixiao/readers';
 import { reconstruct } from '@jixiao/reconstruct';
 import { FORM_VOCABULARY } from '@jixiao/vocabulary';
@@ -11,12 +12,10 @@ import { validateReport } from './validate-report.ts';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
-export interface ExtractMeta {
+export interface ExtractMeta extends Omit<ReadOptions, 'fileName' | 'signal'> {
   fileName: string;
   archivePath?: string | null;
   maxBytes?: number;
-  maxPages?: number;
-  timeBudgetMs?: number;
 }
 
 export interface StageTimings {
@@ -46,12 +45,8 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     throw new ExtractionError(ErrorCode.UnsupportedFormat, `${meta.fileName}: unsupported file type (${mediaType ?? 'unrecognised bytes'})`);
 
   const t0 = performance.now();
-  const { layout, warnings: readWarnings, cut } = await read(bytes, {
-    fileName: meta.fileName,
-    maxPages: meta.maxPages,
-    timeBudgetMs: meta.timeBudgetMs,
-    vocabulary: FORM_VOCABULARY,
-  });
+  const { fileName, archivePath: _, maxBytes: __, ...budget } = meta;
+  const { layout, warnings: readWarnings, cut } = await read(bytes, { fileName, ...budget, vocabulary: FORM_VOCABULARY });
   const t1 = performance.now();
   const { reports: drafts, warnings: reconstructWarnings } = reconstruct(layout);
   const t2 = performance.now();

@@ -2,11 +2,13 @@
 import type { Block, PageInfo, Warning } from '@jixiao/layout';
 import { openDocument } from '../pdf/open-document.ts';
 import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
-import { pageImage } from './pdf-page-image.ts';
+import { budgetOf, pageTooLarge } from '../budget.ts';
+import { pageImage, RENDER_DPI } from './pdf-page-image.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
 export interface OcrPagesOptions extends PageOcrOptions, OcrEngineOptions {
   fileName?: string;
+  maxPagePixels?: number;
   /** a running engine to reuse (the caller terminates it); else one is started and stopped here */
   engine?: OcrEngine;
   signal?: AbortSignal;
@@ -19,7 +21,8 @@ export interface OcrPagesResult {
 }
 
 export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], options: OcrPagesOptions = {}): Promise<OcrPagesResult> {
-  const { pdf, lib } = await openDocument(pdfBytes, options.fileName ?? 'document.pdf');
+  const budget = budgetOf(options, 'document.pdf');
+  const { pdf, lib } = await openDocument(pdfBytes, budget.fileName, budget.maxPagePixels);
   const engine = options.engine ?? (await createOcrEngine(options));
   try {
     const pages: OcrPagesResult['pages'] = [];
@@ -30,7 +33,13 @@ export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], opti
         break;
       }
       const page = await pdf.getPage(number);
-      const raster = await pageImage(page, lib);
+      const raster = await pageImage(page, lib, budget.maxPagePixels);
+      if (!raster) {
+        const { width, height } = page.getViewport({ scale: RENDER_DPI / 72 });
+        page.cleanup();
+        warnings.push({ code: 'PageTooLarge', message: `${pageTooLarge(budget, number, width, height).message}; the page was not read`, page: number });
+        continue;
+      }
       page.cleanup();
       const result = await ocrPage(raster, number, engine, options);
       // the page's own size in points, not the scan's: boxes must match the PDF's text pages

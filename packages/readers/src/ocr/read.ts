@@ -1,6 +1,7 @@
 // The image reader: PNG, JPEG and TIFF scans (every page of a multi-page TIFF) → the shared layout.
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
-import { decodeImage } from '../image/decode.ts';
+import { budgetOf } from '../budget.ts';
+import { openImage } from '../image/decode.ts';
 import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
@@ -9,19 +10,19 @@ export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngine
 }
 
 export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): Promise<ReadResult> {
-  const rasters = await decodeImage(bytes, options.maxPages);
+  const image = await openImage(bytes, budgetOf(options, 'the image'));
   const engine = options.engine ?? (await createOcrEngine(options));
   const deadline = options.timeBudgetMs ? Date.now() + options.timeBudgetMs : Infinity;
   const pages: PageInfo[] = [];
   const blocks: Block[] = [];
   const warnings: Warning[] = [];
   try {
-    for (const [i, raster] of rasters.entries()) {
+    for (let page = 1; page <= image.pages; page++) {
       if (options.signal?.aborted || Date.now() > deadline) {
-        warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${i + 1} of ${rasters.length}: the time budget ran out`, page: i + 1 });
+        warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${page} of ${image.pages}: the time budget ran out`, page });
         break;
       }
-      const result = await ocrPage(raster, i + 1, engine, options);
+      const result = await ocrPage(await image.raster(page), page, engine, options);
       pages.push(result.info);
       blocks.push(...result.blocks);
       warnings.push(...result.warnings);
@@ -29,5 +30,5 @@ export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): P
   } finally {
     if (!options.engine) await engine.terminate();
   }
-  return { layout: { pageCount: rasters.length, pages, blocks }, warnings };
+  return { layout: { pageCount: image.pages, pages, blocks }, warnings };
 }

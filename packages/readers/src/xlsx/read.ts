@@ -6,10 +6,12 @@
 import * as XLSX from '@e965/xlsx';
 import { ErrorCode, ExtractionError, WarningCode, type ReadCut } from '@jixiao/contract';
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
+import { budgetOf } from '../budget.ts';
 import { sheetBlocks } from './sheet-blocks.ts';
 
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const name = options.fileName ?? 'workbook';
+  const budget = budgetOf(options, name);
   const wb = parse(bytes, name);
   const warnings: Warning[] = [];
   const visible: string[] = [];
@@ -27,7 +29,7 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   visible.slice(0, limit).forEach((sheet, i) => {
     const page = i + 1;
     pages.push({ number: page, width: null, height: null, ocr: false });
-    const result = sheetBlocks(wb.Sheets[sheet]!, sheet, page);
+    const result = sheetBlocks(wb.Sheets[sheet]!, sheet, page, budget);
     blocks.push(...result.blocks);
     warnings.push(...result.warnings);
   });

@@ -11,7 +11,8 @@ import { markRunFailed, openDatabase, runOutcomes, runsToLookAt, type Database }
 import { lookAtLine } from '../look-at-line.ts';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
-import { processStoredFile } from '@jixiao/worker';
+import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 export function registerIngest(program: Command): void {
   program
@@ -48,10 +49,11 @@ interface Input {
   logicalPath: string;
 }
 
-const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits });
+const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits, maxBytes: config.limits.maxBytes });
 
 async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];
+  const stages = serviceStageDeps(config, database.db, logger);
   for (const { path, logicalPath } of files) {
     bar.update({ file: path });
     const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
@@ -59,7 +61,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     for (const job of r.jobs) {
       const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
       try {
-        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+        await processStoredFile({ ...stages, logger: log }, job.runId);
       } catch (err) {
         // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
         log.error({ err }, 'extraction crashed');
@@ -68,6 +70,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     }
     bar.increment();
   }
+  await stages.extractor.close();
   return received;
 }
 
@@ -118,7 +121,7 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
   out.push(...lookAt.map(lookAtLine));
-  for (const f of failures) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+  for (const f of failures) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
   process.stdout.write(out.join('\n') + '\n');
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from '@jixiao/config';
 import { openDatabase, recentFailures, runCountsByStatus, runsToLookAt } from '@jixiao/db';
 import { lookAtLine } from '../look-at-line.ts';
 import { openExtractQueue } from '@jixiao/queue';
+import { printable } from '../printable.ts';
 
 export function registerStatus(program: Command): void {
   program
@@ -38,7 +39,7 @@ export function registerStatus(program: Command): void {
         if (failures.length > 0) {
           out.push('recent failures');
           for (const f of failures)
-            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
+            out.push(printable(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`));
         }
         process.stdout.write(out.join('\n') + '\n');
       } finally {
