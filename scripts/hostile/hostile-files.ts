@@ -231,8 +231,8 @@ export const HOSTILE: HostileFile[] = [
   { name: 'png-claims-16000x16000.png', kind: 'a 16000² white PNG (header)', big: false, code: 'PageTooLarge', message: /MAX_PAGE_MEGAPIXELS/, build: () => pngClaiming(16000, 16000) },
   // generated at bench time: large to build, or slow to read
   { name: 'xlsx-million-rows.xlsx', kind: 'XLSX of a million rows', big: true, code: 'TooManyCells', message: /MAX_GRID_SLOTS/, build: () => xlsx(Array.from({ length: 1_048_576 }, (_, r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 'x')}</row>`).join('')) },
-  { name: 'text-one-line-90mb.txt', kind: 'a 90 MB text file of one line', big: true, code: 'LineTooLong', message: /MAX_LINE_CHARS/, build: () => Buffer.alloc(90 * 1024 * 1024, 'a') },
-  { name: 'html-tables-nested-50mb.html', kind: 'a 50 MB HTML of nested tables', big: true, code: 'TooDeep', message: /MAX_DEPTH/, build: () => Buffer.from(nestedHtml(Math.floor((50 * 1024 * 1024) / 36))) },
+  { name: 'text-one-line-90mb.txt', kind: 'a 90 MB text file of one line', big: true, code: 'TooMuchText', message: /MAX_TEXT_CHARS/, build: () => Buffer.alloc(90 * 1024 * 1024, 'a') },
+  { name: 'html-tables-nested-50mb.html', kind: 'a 50 MB HTML of nested tables', big: true, code: 'TooMuchText', message: /MAX_TEXT_CHARS/, build: () => Buffer.from(nestedHtml(Math.floor((50 * 1024 * 1024) / 36))) },
   { name: 'pdf-image-30000sq.pdf', kind: 'a 30000² image inside a PDF', big: true, code: null, warning: 'NoFormsFound', build: () => pdfWithImage(30000, 30000) },
   { name: 'tiff-500-pages.tif', kind: 'a 500-page TIFF (at MAX_PAGES)', big: true, code: null, warning: 'NoFormsFound', build: () => tiffPages(500) },
 ];
