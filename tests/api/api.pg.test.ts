@@ -112,6 +112,13 @@ describe('indicators', () => {
     expect(no.total).toBe(all.counts.notAttained);
     expect(no.total).toBeGreaterThan(0);
     expect(no.rows.every((r: { attained: boolean }) => r.attained === false)).toBe(true);
+    // the contract's own words for attained (true | false | null) beside the synonyms
+    for (const [word, same, n] of [['false', 'no', all.counts.notAttained], ['true', 'yes', all.counts.attained], ['null', 'unknown', all.counts.unknown]] as const) {
+      const spelled = await json(`/api/indicators?attained=${word}&limit=1000`);
+      expect(spelled.total, `attained=${word}`).toBe(n);
+      expect(spelled.rows).toEqual((await json(`/api/indicators?attained=${same}&limit=1000`)).rows);
+    }
+    expect((await json('/api/indicators?corrected=false')).total).toBe(all.total);
 
     const first = await json('/api/indicators?limit=5&offset=0&sort=level3');
     const second = await json('/api/indicators?limit=5&offset=5&sort=level3');

@@ -10,7 +10,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** The review page loads its own script and stylesheet, and page pictures as blobs; nothing else, from nowhere else. */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the server's logger type is pino's, not Fastify's default
+// the server's logger type is pino's, not Fastify's default: any instance will do
 export function guardBoundary(app: FastifyInstance<any, any, any, any>, token: string | null): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const problem = badUrl(req.url);

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { unpackZip, type ArchiveMember } from '@jixiao/archive';
 import type { ArchiveLimits } from '@jixiao/config';
-import { isExtractionError } from '@jixiao/contract';
-import { markRunFailed, recordMemberFailure, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
-import { detectMediaType, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
+import { ErrorCode, isExtractionError } from '@jixiao/contract';
+import { markRunFailed, recordFailedArrival, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
+import { detectMediaType, emptyFileMessage, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
 import { archiveBytes, headOf } from './archive-store.ts';
 
@@ -51,8 +51,14 @@ export async function receiveArchive(
   const archiveName = container.originalName;
   const out: ArchiveIntake = { container, members: 0, failures: [], jobs: [], runIds: [] };
   const prefix = `${archiveName}!/`;
+  // an empty member has no bytes to tell it apart from another empty file: it fails in its own name
+  const empty: { archivePath: string; code: string; message: string }[] = [];
   // each member archived and recorded as it is read, then let go
   const onMember = async (member: ArchiveMember) => {
+    if (member.bytes.length === 0) {
+      empty.push({ archivePath: member.archivePath, code: ErrorCode.EmptyFile, message: emptyFileMessage(basename(member.path)) });
+      return;
+    }
     const archivePath = await archiveBytes(deps.archiveDir, member.sha256, member.bytes);
     const intake = await recordReceivedFile(
       db,
@@ -87,10 +93,10 @@ export async function receiveArchive(
     out.failures.push({ archivePath: archiveName, code: err.code, message: err.message });
     return out;
   }
-  for (const failure of unpacked.failures) {
+  for (const failure of [...unpacked.failures, ...empty]) {
     out.failures.push(failure);
     const inside = failure.archivePath.startsWith(prefix) ? failure.archivePath.slice(prefix.length) : failure.archivePath;
-    const runId = await recordMemberFailure(
+    const { failedRunId: runId } = await recordFailedArrival(
       db,
       {
         containerId: container.sourceFileId,

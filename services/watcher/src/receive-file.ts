@@ -8,8 +8,9 @@ import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ArchiveLimits } from '@jixiao/config';
-import { recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
-import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
+import { ErrorCode } from '@jixiao/contract';
+import { recordFailedArrival, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
+import { emptyFileMessage, EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
 import { archivePathOf, sha256OfFile } from './archive-store.ts';
 import { isZipArchive, receiveArchive, type ArchiveIntake } from './receive-archive.ts';
@@ -59,6 +60,7 @@ export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath =
     await copyIn(path, tmp, deps.regularFilesOnly ?? false);
     const sha256 = await sha256OfFile(tmp);
     const { size } = await stat(tmp);
+    if (size === 0) return await receiveEmptyFile(deps.db, basename(path), logicalPath, sha256);
     const archivePath = archivePathOf(sha256);
     const target = join(deps.archiveDir, archivePath);
     await mkdir(dirname(target), { recursive: true });
@@ -75,6 +77,14 @@ export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath =
   } finally {
     await unlink(tmp).catch(() => {});
   }
+}
+
+/** Every empty file hashes alike: it is recorded by where it arrived, as a failure of its own (nothing to archive). */
+async function receiveEmptyFile(db: Db, fileName: string, logicalPath: string, sha256: string): Promise<ReceivedFile> {
+  const arrival = { containerId: null, archiveMemberPath: null, logicalPath, originalName: fileName };
+  const failed = await recordFailedArrival(db, { ...arrival, code: ErrorCode.EmptyFile, message: emptyFileMessage(fileName) }, EXTRACTOR_VERSION);
+  const runIds = failed.failedRunId === null ? [] : [failed.failedRunId];
+  return { ...failed, runId: null, newFile: failed.failedRunId !== null, originalName: fileName, sha256, fileName, sizeBytes: 0, jobs: [], runIds, archive: null };
 }
 
 /**

@@ -1,7 +1,6 @@
 // The worker service: take extract jobs from the queue and run the shared stages on them. Bad input fails once
 // (UnrecoverableError, no retries); an outage is thrown again so BullMQ retries it with exponential backoff.
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Logger } from '@jixiao/config';
 import { ErrorCode } from '@jixiao/contract';
 import { markRunFailed } from '@jixiao/db';
 import { EXTRACT_QUEUE, ExtractJob, redisConnection, type ExtractJobResult, type QueueSettings } from '@jixiao/queue';

@@ -19,7 +19,6 @@ export function registerExtract(program: Command): void {
     .argument('<file>', 'a report file (PDF, DOCX, text, image, …) or a ZIP of them')
     .option('--json', 'print the contract Extraction as JSON (the default; a JSON array for a ZIP)')
     .option('--jsonl', 'print one Extraction per line (one per member for a ZIP)')
-    .description('print the contract JSON for one file without any database')
     .action(async (file: string, opts: { jsonl?: boolean }) => {
       // a member's failure is prefixed with its path inside the archive (readers name the file only)
       const fail = (e: unknown, where?: string) => {

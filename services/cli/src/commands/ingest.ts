@@ -7,7 +7,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/config';
-import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
+import { markRunFailed, openDatabase, runOutcomes, runsToLookAt, type Database } from '@jixiao/db';
+import { lookAtLine } from '../look-at-line.ts';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
 import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
@@ -18,7 +19,6 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .argument('<paths...>', 'files or folders (walked recursively)')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('store and extract every file under the paths, through the queue when REDIS_URL is set')
     .action(async (paths: string[], opts: { verbose?: boolean }) => {
       const config = loadConfig();
       // the progress bar owns stderr: only errors are logged unless asked (failed files are listed at the end)
@@ -106,6 +106,7 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   const runIds = received.flatMap((r) => r.runIds);
   const outcomes = await runOutcomes(database.db, runIds);
   const failures = outcomes.filter((o) => o.status === 'failed');
+  const lookAt = await runsToLookAt(database.db, { runIds });
   const rows: [string, number][] = [
     ['files', fileCount],
     ['already stored', received.filter((r) => r.runIds.length === 0).length],
@@ -113,10 +114,13 @@ async function printSummary(database: Database, fileCount: number, received: Rec
     ['extracted', outcomes.filter((o) => o.status === 'done').length],
     ['reports', outcomes.reduce((n, o) => n + o.reports, 0)],
     ['indicators', outcomes.reduce((n, o) => n + o.indicators, 0)],
+    ['no form found', lookAt.filter((r) => r.why === 'no-form').length],
+    ['needs review', lookAt.filter((r) => r.why === 'review').length],
     ['failures', failures.length],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
+  out.push(...lookAt.map(lookAtLine));
   for (const f of failures) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
   process.stdout.write(out.join('\n') + '\n');
 }

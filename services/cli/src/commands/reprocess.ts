@@ -32,7 +32,6 @@ export function registerReprocess(program: Command): void {
     .option('--all', 'every stored file')
     .option('--no-wait', 'with REDIS_URL: queue the runs and return without waiting for them')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('re-run extraction on stored originals; the new rows replace the old ones')
     .action(async (target: string | undefined, opts: Options) => {
       const config = loadConfig();
       const filter: ReprocessFilter = {

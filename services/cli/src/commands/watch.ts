@@ -10,7 +10,6 @@ import { inlineDispatch, serviceStageDeps } from '@jixiao/worker';
 export function registerWatch(program: Command): void {
   program
     .command('watch')
-    .description('watch INBOX_DIR and ingest every file that lands there (queued with REDIS_URL, inline without)')
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config);

@@ -10,7 +10,6 @@ const SHUTDOWN_GRACE_MS = 30_000;
 export function registerWork(program: Command): void {
   program
     .command('work')
-    .description('process queued files (needs REDIS_URL and DATABASE_URL)')
     .action(async () => {
       const config = loadConfig();
       if (!config.redisUrl) throw new ConfigError('REDIS_URL', 'REDIS_URL is not set: `jixiao work` takes its jobs from the queue (without a queue, `jixiao ingest` and `jixiao watch` process files inline)');
