@@ -12,6 +12,7 @@ import { startInboxWatcher, type InboxWatcher } from '@jixiao/watcher';
 import { startExtractWorker, stopExtractWorker, type ExtractWorker } from '@jixiao/worker';
 import { createScratchPostgres, type ScratchPostgres } from '../../support/db.ts';
 import { captureLog, type CapturedLog } from './log-capture.ts';
+import { createIsolatedExtractor, type IsolatedExtractor } from '@jixiao/pipeline';
 
 export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxPages: 500, timeBudgetMs: 60_000 };
 
@@ -22,6 +23,8 @@ export interface StackOptions {
   attempts?: number;
   backoffMs?: number;
   concurrency?: number;
+  /** run the worker's extractions in child processes with this memory, as `jixiao work` does */
+  isolatedMemoryMb?: number;
 }
 
 export interface Stack {
@@ -67,6 +70,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = captureLog('info');
   const limits = options.limits ?? DEFAULT_LIMITS;
   const workerDatabases: Database[] = [];
+  let extractor: IsolatedExtractor | undefined;
 
   const stack: Stack = {
     scratch,
@@ -93,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         concurrency: options.concurrency ?? 2,
         lockDurationMs: o.lockDurationMs,
         stalledIntervalMs: o.stalledIntervalMs,
+        extractor: options.isolatedMemoryMb ? (extractor ??= createIsolatedExtractor({ memoryMb: options.isolatedMemoryMb, concurrency: options.concurrency ?? 2 })) : undefined,
       });
       return stack.worker;
     },
@@ -129,6 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async close() {
       await stack.stopWatcher().catch(() => {});
       await stack.stopWorker().catch(() => {});
+      await extractor?.close();
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
       for (const db of workerDatabases) await db.close().catch(() => {});

@@ -44,10 +44,14 @@ async function toRaster(image: Sharp, dpi: number): Promise<Raster> {
  * become white while ink keeps its contrast. The paper estimate is a wide median of a shrunken copy:
  * strokes and rules are thin, so the median sees paper.
  */
+const PAPER_WINDOW = 9;
+
 export async function flattenBackground(raster: Raster): Promise<Raster> {
   const factor = 8;
   const w = Math.max(1, Math.round(raster.width / factor)), h = Math.max(1, Math.round(raster.height / factor));
-  const paper = await sharp(raster.data, raw(raster)).resize(w, h, { kernel: 'cubic' }).median(9).resize(raster.width, raster.height, { kernel: 'linear' }).greyscale().raw().toBuffer();
+  // a picture too small for the median's window (a thumbnail, an 8-pixel page) has no paper to flatten
+  if (w < PAPER_WINDOW || h < PAPER_WINDOW) return raster;
+  const paper = await sharp(raster.data, raw(raster)).resize(w, h, { kernel: 'cubic' }).median(PAPER_WINDOW).resize(raster.width, raster.height, { kernel: 'linear' }).greyscale().raw().toBuffer();
   const out = new Uint8Array(raster.width * raster.height);
   for (let i = 0; i < out.length; i++) {
     const bg = Math.max(paper[i]!, 1);
