@@ -10,6 +10,8 @@
 // a heading or a level word alone on its line (`⇥上年结转资金⇥⇥/`, `年度绩效目标2（40分）`, `⇥⇥⇥质量指标`) is a
 // whole label, where a piece of a merged cell is a short piece under a short piece (`产出` ⏎ `指标`).
 
+import { displayWidth } from './display-width.ts';
+
 /**
  * One run of tab lines: the exporter's wrap width in characters (the widest piece: style b cuts every cell at
  * one width), each column's in display width (a PDF-to-text export wraps each column at its own printed width,
@@ -20,7 +22,7 @@ export interface RunShape {
   columnWidths: number[];
   /** how many pieces of each column reach its width: a width only one piece reaches is no wrap width */
   atColumnWidth: number[];
-  /** how many different pieces reach the exporter's width: one width cutting many texts is style b's (0 where more reach only their column's) */
+  /** how many different pieces reach the exporter's width: one width cutting many texts is style b's (0 where every such piece reaches its column's display width: a PDF-to-text export's) */
   atWidth: number;
   hasValues: boolean;
 }
@@ -31,21 +33,18 @@ export function runShape(pieces: string[][]): RunShape {
   const atColumnWidth = columnWidths.map((w, c) => pieces.filter((p) => w > 0 && displayWidth((p[c] ?? '').trim()) >= w - COLUMN_SLACK).length);
   const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => charCount(t.trim()))));
   const wide = new Set(pieces.flatMap((p) => p.flatMap((t) => (width > 0 && charCount(t.trim()) >= width - 1 ? [t.trim()] : []))));
-  // a PDF-to-text export cuts at each column's display width: there its lines of figures and words hold the most
-  // characters (`95.44%，征缴基金5.33亿元,…`), and its lines of Chinese reach the column short of that count
-  const atColumnOnly = new Set(
-    pieces.flatMap((p) =>
-      p.flatMap((t, c) => {
-        const text = t.trim();
-        const n = charCount(text);
-        const w = columnWidths[c]!;
-        return n >= WRAP_MIN && n < width - 1 && w >= COLUMN_WRAP_MIN && displayWidth(text) >= w - COLUMN_SLACK ? [text] : [];
-      }),
-    ),
+  // style b cuts by characters, so its lines of figures and words stop short of their column's display width; a
+  // PDF-to-text export cuts at each column's display width, where such lines hold the most characters
+  // (`95.44%，征缴基金5.33亿元,…` beside lines of Chinese that reach the column with fewer)
+  const shortOfColumn = pieces.some((p) =>
+    p.some((t, c) => {
+      const text = t.trim();
+      return width > 0 && charCount(text) >= width - 1 && displayWidth(text) < columnWidths[c]! - COLUMN_SLACK;
+    }),
   );
   return {
     width,
-    atWidth: wide.size > atColumnOnly.size ? wide.size : 0,
+    atWidth: shortOfColumn ? wide.size : 0,
     columnWidths,
     atColumnWidth,
     hasValues: pieces.some((piece) => piece.some((t) => isValue(t.trim()))),
@@ -248,11 +247,4 @@ export function cutByExporter(shape: RunShape, cell: string[], k: number): boole
 
 function charCount(text: string): number {
   return Array.from(text).length;
-}
-
-/** Columns a text takes in a monospaced export: CJK and full-width characters two, others one. */
-function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return n;
 }
