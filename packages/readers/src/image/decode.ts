@@ -2,6 +2,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { ExtractionError } from '@jixiao/contract';
 import type { Raster } from './raster.ts';
+import { greyWithoutRed } from './drop-red.ts';
 
 /** Scans without a density tag are assumed to be 300 dpi, the common office-scanner default. */
 export const DEFAULT_DPI = 300;
@@ -22,11 +23,11 @@ export async function decodeImage(bytes: Uint8Array, maxPages = Infinity): Promi
     const { data, info } = await sharp(bytes, { page, limitInputPixels: 20_000 * 20_000 })
       .rotate() // honour EXIF orientation of phone photos
       .flatten({ background: '#ffffff' })
-      .greyscale()
+      .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
     const density = meta.density && meta.density >= MIN_BELIEVABLE_DPI ? meta.density : guessDpi(info.width, info.height);
-    rasters.push({ width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), dpi: density });
+    rasters.push({ width: info.width, height: info.height, data: greyWithoutRed(data, info.width * info.height, info.channels), dpi: density });
   }
   return rasters;
 }

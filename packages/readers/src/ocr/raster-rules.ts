@@ -30,10 +30,11 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   const maxGap = options.maxGap ?? Math.round(dpi / 20);
   const maxThickness = options.maxThickness ?? Math.round(dpi / 20);
   const beside: [number, number] = [Math.max(2, Math.round(dpi / 150)), Math.max(3, Math.round(dpi / 40))];
-  const rows: ScanLines = { count: ink.height, at: (pos, i) => ink.data[pos * ink.width + i]! };
-  const columns: ScanLines = { count: ink.width, at: (pos, i) => ink.data[i * ink.width + pos]! };
-  const horizontal = rulesAlong(rows, ink.width, minRun, maxGap, maxThickness, beside);
-  const vertical = rulesAlong(columns, ink.height, minRun, maxGap, maxThickness, beside);
+  const alongRows = (b: Bitmap): ScanLines => ({ count: b.height, at: (pos, i) => b.data[pos * b.width + i]! });
+  const alongColumns = (b: Bitmap): ScanLines => ({ count: b.width, at: (pos, i) => b.data[i * b.width + pos]! });
+  const rows = alongRows(ink), columns = alongColumns(ink);
+  const horizontal = rulesAlong(rows, alongRows(thickened(ink, ink.width)), ink.width, minRun, maxGap, maxThickness, beside);
+  const vertical = rulesAlong(columns, alongColumns(thickened(ink, 1)), ink.height, minRun, maxGap, maxThickness, beside);
   // a table rule runs from wall to wall: both its ends meet a perpendicular rule. A bridged stroke inside a
   // line of text floats in its cell or touches one wall (seed-000's 绩效目标 cell, text set tight against the
   // left rule). Twice: dropping floating strokes can leave others floating.
@@ -140,8 +141,26 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
   return pieces.length === 1 && pieces[0]!.from === stretches[0]![0] && pieces[0]!.to === line.to ? [line] : pieces;
 }
 
-function rulesAlong(scan: ScanLines, length: number, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
-  const found = joinSteps(linesOf(runs(scan.count, length, scan.at, minRun, maxGap), maxThickness), maxGap, maxThickness);
+/**
+ * The ink with each pixel's neighbours across the rule direction (`step`: a row's width for horizontal rules,
+ * 1 for vertical ones) inked too: a hairline left a fraction of a degree off the scan lines after deskewing
+ * wanders between two lines, each holding only dashes of it; thickened, one line holds it whole.
+ */
+function thickened(ink: Bitmap, step: number): Bitmap {
+  const { data } = ink;
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === 0) continue;
+    out[i] = 1;
+    if (i >= step) out[i - step] = 1;
+    if (i + step < data.length) out[i + step] = 1;
+  }
+  return { width: ink.width, height: ink.height, data: out };
+}
+
+/** Rules along `scan`: runs found in its `thickened` copy, told from text by the ink beside them in `scan` itself. */
+function rulesAlong(scan: ScanLines, thick: ScanLines, length: number, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
+  const found = joinSteps(linesOf(runs(thick.count, length, thick.at, minRun, maxGap), maxThickness + 2), maxGap, maxThickness + 2);
   return found.filter((l) => inkBeside(scan, l, l.from, l.to, beside) <= MAX_BESIDE);
 }
 
