@@ -68,6 +68,13 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
+  /**
+   * threads OCR may use (the OCR_THREADS setting); default: the cores shared among the jobs a worker runs at
+   * once (`jobsAtOnce`), so two jobs do not each claim every core
+   */
+  ocrThreads?: number;
+  /** jobs the calling process runs side by side (WORKER_CONCURRENCY); default 1 */
+  jobsAtOnce?: number;
 }
 
 export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;

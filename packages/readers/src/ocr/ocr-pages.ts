@@ -1,7 +1,7 @@
 // OCR for PDF pages without a usable text layer — the PDF reader calls this for its scanned pages.
 import type { Block, PageInfo, Warning } from '@jixiao/layout';
 import { openDocument } from '../pdf/open-document.ts';
-import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { createOcrEngine, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
 import { pageImage } from './pdf-page-image.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
@@ -20,7 +20,9 @@ export interface OcrPagesResult {
 
 export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], options: OcrPagesOptions = {}): Promise<OcrPagesResult> {
   const { pdf, lib } = await openDocument(pdfBytes, options.fileName ?? 'document.pdf');
-  const engine = options.engine ?? (await createOcrEngine(options));
+  // PP-OCR's session is kept for the process; tesseract.js workers are threads that would keep it alive
+  const own = !options.engine && options.kind === 'tesseract';
+  const engine = options.engine ?? (own ? await createOcrEngine(options) : await sharedOcrEngine(options));
   try {
     const pages: OcrPagesResult['pages'] = [];
     const warnings: Warning[] = [];
@@ -40,7 +42,7 @@ export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], opti
     }
     return { pages, warnings };
   } finally {
-    if (!options.engine) await engine.terminate();
+    if (own) await engine.terminate();
     await pdf.destroy();
   }
 }

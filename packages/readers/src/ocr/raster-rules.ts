@@ -2,7 +2,7 @@
 // for the shared grid builder. Scans break hairline rules into dashes (seed-002's bilevel TIFF fixture), so
 // a run may jump gaps of ~1 mm as long as it stays mostly ink; text is told apart by its neighbourhood:
 // the pixels just beside a rule are paper, those beside a stroke inside a line of text are more text.
-import type { Bitmap } from '../image/raster.ts';
+import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import type { Segment } from '../grid/types.ts';
 
@@ -108,6 +108,9 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
     .filter(([a, b]) => b > line.from + reach && a < line.to - reach)
     .sort((a, b) => a[0] - b[0]);
   if (cuts.length === 0) return [line];
+  // a rule on a bowed or photographed page is not level: where it runs out of its band of scan lines at one
+  // end it is still drawn a line or two beyond (the staircase's last steps, split off as a line of their own)
+  const slack = beside[0];
   const stretches: [number, number][] = [];
   let from = line.from;
   for (const [a, b] of cuts) {
@@ -120,7 +123,7 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
     let inked = 0, gap = 0, widest = 0;
     for (let i = a; i < b; i++) {
       let on = false;
-      for (let pos = line.first; pos <= line.last && !on; pos++) on = scan.at(pos, i) === 1;
+      for (let pos = Math.max(0, line.first - slack); pos <= Math.min(scan.count - 1, line.last + slack) && !on; pos++) on = scan.at(pos, i) === 1;
       if (on) inked++, gap = 0;
       else widest = Math.max(widest, ++gap);
     }
@@ -213,12 +216,18 @@ function linesOf(found: Run[], maxThickness: number): Line[] {
  * Line of its own, end to end with the next on an adjacent scan line. Joined again they reach the walls;
  * apart, the middle steps float and are dropped (seed-002's mixed PDF lost its header row's top rule).
  */
+/**
+ * how far a rule may climb across the scan lines along its length (tan 2°): a bowed or photographed page leaves
+ * rules slanted after deskewing, a degree or more in one part of the page, in steps each a rule's thickness
+ */
+const MAX_SLANT = 0.035;
+
 function joinSteps(lines: Line[], maxGap: number, maxThickness: number): Line[] {
   const out: Line[] = [];
   for (const line of [...lines].sort((a, b) => a.from - b.from)) {
     const prev = out.find((o) =>
       line.first <= o.last + 2 && line.last >= o.first - 2 && line.from >= o.from && line.from <= o.to + maxGap && line.to > o.to &&
-      Math.max(o.last, line.last) - Math.min(o.first, line.first) + 1 <= maxThickness);
+      Math.max(o.last, line.last) - Math.min(o.first, line.first) + 1 <= maxThickness + MAX_SLANT * (Math.max(o.to, line.to) - o.from));
     if (prev) {
       prev.to = line.to;
       prev.first = Math.min(prev.first, line.first);
@@ -226,4 +235,32 @@ function joinSteps(lines: Line[], maxGap: number, maxThickness: number): Line[] 
     } else out.push({ ...line });
   }
   return out;
+}
+
+/**
+ * The found rules painted out of the page (grey to paper, ink to none), so no crop of a cell carries a piece
+ * of its walls into OCR: a light or slanted rule leaves remnants no edge trim catches (`|年初预算数`,
+ * `【零陵区林业局—`). Along each rule, only the short run of ink across it near its line is painted: a
+ * stroke that crosses the rule runs on beyond it and stays.
+ */
+export function eraseRules(grey: Raster, ink: Bitmap, faint: Bitmap, segments: Segment[], dpi: number): void {
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const thick = Math.round(dpi / 20), reach = thick / 2 + Math.max(2, Math.round(dpi / 100));
+  const paint = (i: number) => ((grey.data[i] = 255), (ink.data[i] = 0));
+  for (const s of segments) {
+    const horizontal = s.y0 === s.y1;
+    const along0 = px(horizontal ? s.x0 : s.y0), along1 = px(horizontal ? s.x1 : s.y1), mid = px(horizontal ? s.y0 : s.x0);
+    const [count, length] = horizontal ? [faint.height, faint.width] : [faint.width, faint.height];
+    const at = (across: number, along: number) => (horizontal ? across * faint.width + along : along * faint.width + across);
+    for (let a = Math.max(0, along0); a < Math.min(length, along1); a++) {
+      // the run of ink across the rule through the inked pixel nearest its line
+      let from = -1;
+      for (let d = 0; d <= reach && from < 0; d++) for (const c of [mid - d, mid + d]) if (from < 0 && c >= 0 && c < count && faint.data[at(c, a)]) from = c;
+      if (from < 0) continue;
+      let lo = from, hi = from;
+      while (lo > 0 && faint.data[at(lo - 1, a)]) lo--;
+      while (hi < count - 1 && faint.data[at(hi + 1, a)]) hi++;
+      if (hi - lo + 1 <= thick) for (let c = lo; c <= hi; c++) paint(at(c, a));
+    }
+  }
 }

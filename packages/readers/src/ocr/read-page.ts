@@ -16,7 +16,7 @@ import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
 import { median } from './median.ts';
 import { turnRaster, uprightTurn } from './orientation.ts';
-import { findRules } from './raster-rules.ts';
+import { eraseRules, findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
 export interface PageOcrOptions {
@@ -39,7 +39,7 @@ export interface PageOcr {
 }
 
 /** Scan rules are a few pixels thick and wander: snap and bridge more than for vector PDF rules. */
-export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6 };
+export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6, cutPartWalls: true };
 
 export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, options: PageOcrOptions = {}): Promise<PageOcr> {
   const warnBelow = options.warnBelow ?? 0.6;
@@ -53,6 +53,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   /** a box in points as page px, grown by `by` px each way (negative: shrunk inside its rules) */
   const pxBox = (b: { x0: number; y0: number; x1: number; y1: number }, by = 0): PxBox => ({ x0: toPx(b.x0) - by, y0: toPx(b.y0) - by, x1: toPx(b.x1) + by, y1: toPx(b.y1) + by });
   const segments = findRules(faint, { dpi });
+  eraseRules(clean.grey, ink, faint, segments, dpi);
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
   const inset = Math.max(3, Math.round(dpi / 60));
 

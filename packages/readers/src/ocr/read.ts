@@ -1,7 +1,7 @@
 // The image reader: PNG, JPEG and TIFF scans (every page of a multi-page TIFF) → the shared layout.
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
 import { decodeImage } from '../image/decode.ts';
-import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { createOcrEngine, ocrThreads, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
 export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngineOptions {
@@ -10,7 +10,10 @@ export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngine
 
 export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): Promise<ReadResult> {
   const rasters = await decodeImage(bytes, options.maxPages);
-  const engine = options.engine ?? (await createOcrEngine(options));
+  const engineOptions = { ...options, workers: options.workers ?? ocrThreads(options) };
+  // PP-OCR's session is kept for the process; tesseract.js workers are threads that would keep it alive
+  const own = !options.engine && options.kind === 'tesseract';
+  const engine = options.engine ?? (own ? await createOcrEngine(engineOptions) : await sharedOcrEngine(engineOptions));
   const deadline = options.timeBudgetMs ? Date.now() + options.timeBudgetMs : Infinity;
   const pages: PageInfo[] = [];
   const blocks: Block[] = [];
@@ -27,7 +30,7 @@ export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): P
       warnings.push(...result.warnings);
     }
   } finally {
-    if (!options.engine) await engine.terminate();
+    if (own) await engine.terminate();
   }
   return { layout: { pageCount: rasters.length, pages, blocks }, warnings };
 }
