@@ -18,6 +18,8 @@ export interface Cell {
   box: Box | null;
   /** OCR confidence 0..1 where the text came from OCR */
   confidence?: number;
+  /** the OCR repairs that changed this cell's reading, by name, in the order they ran (ocr/repairs) */
+  repairs?: string[];
 }
 
 export interface TableBlock {
@@ -46,6 +48,12 @@ export interface PageInfo {
   height: number | null;
   /** true when this page's text came from OCR */
   ocr: boolean;
+  /**
+   * how an OCR'd page was straightened before it was read, so boxes can be drawn on the page as published:
+   * `turn` degrees clockwise first (a page scanned on its side), then `skewDegrees` undone about the centre
+   * (positive: the scan was turned clockwise). Box coordinates are in the straightened page.
+   */
+  geometry?: { turn: 0 | 90 | 180 | 270; skewDegrees: number };
 }
 
 export interface Layout {

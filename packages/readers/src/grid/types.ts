@@ -16,6 +16,8 @@ export interface TextItem {
   box: Box;
   /** OCR confidence 0..1 */
   confidence?: number;
+  /** the OCR repairs that changed this reading, by name */
+  repairs?: string[];
 }
 
 /** An axis-aligned rule after classification: `pos` is y for a horizontal rule, x for a vertical one. */

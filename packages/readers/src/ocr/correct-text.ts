@@ -61,9 +61,47 @@ export function noteOpener(text: string): string {
   return text.replace(/[<〈]([^()（）<>〈〉]*[)）])$/, (m, rest: string, at: number) => (/[(（][^)）]*$/.test(text.slice(0, at)) ? m : `(${rest}`));
 }
 
+/**
+ * A piece of a cell's wall read as a mark at the edge of its text (`」二级指标`, `I年度指标完成`, `!年度指标值`):
+ * a closing bracket cannot open a cell nor an opening one close it, and a bar, `I` or `!` is not set against
+ * Chinese text in these forms.
+ */
+export function ruleRemnant(text: string): string {
+  return text.replace(/^[|!I」』丨]\s*(?=[\u4e00-\u9fff])/, '').replace(/(?<=[\u4e00-\u9fff])\s*[|!I「『丨]$/, '');
+}
+
+/** A repair of one OCR'd line: its name (counted by the bench, recorded on the cell it changed) and the rule. */
+export interface LineRepair {
+  name: string;
+  repair: (text: string) => string;
+}
+
+/** The string-only repairs of one OCR'd line of a table cell, in the order they run. */
+export const CELL_LINE_REPAIRS: readonly LineRepair[] = [
+  { name: 'tidySpaces', repair: tidyText },
+  { name: 'ruleRemnant', repair: ruleRemnant },
+  { name: 'halfWidthNumbers', repair: halfWidthNumbers },
+  { name: 'digitLookalikes', repair: digitLookalikes },
+  { name: 'percentTail', repair: percentTail },
+  { name: 'noteOpener', repair: noteOpener },
+  { name: 'formWord', repair: snapToVocabulary },
+];
+
+/** `repairs` run in order over `text`; the names of those that changed it. */
+export function runRepairs(text: string, repairs: readonly LineRepair[]): { text: string; applied: string[] } {
+  const applied: string[] = [];
+  for (const { name, repair } of repairs) {
+    const next = repair(text);
+    // tidying spaces is bookkeeping, not a repair of what was read
+    if (next !== text && name !== 'tidySpaces') applied.push(name);
+    text = next;
+  }
+  return { text, applied };
+}
+
 /** Everything string-only, for one OCR'd line of a table cell. */
 export function correctCellText(text: string): string {
-  return snapToVocabulary(noteOpener(percentTail(digitLookalikes(halfWidthNumbers(tidyText(text))))));
+  return runRepairs(text, CELL_LINE_REPAIRS).text;
 }
 
 /**

@@ -4,6 +4,7 @@ import { openDocument } from '../pdf/open-document.ts';
 import { createOcrEngine, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
 import { pageImage } from './pdf-page-image.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
+import { unreadPage } from './unread-page.ts';
 
 export interface OcrPagesOptions extends PageOcrOptions, OcrEngineOptions {
   fileName?: string;
@@ -32,13 +33,18 @@ export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], opti
         break;
       }
       const page = await pdf.getPage(number);
-      const raster = await pageImage(page, lib);
-      page.cleanup();
-      const result = await ocrPage(raster, number, engine, options);
-      // the page's own size in points, not the scan's: boxes must match the PDF's text pages
-      const viewport = page.getViewport({ scale: 1 });
-      pages.push({ number, info: { ...result.info, width: viewport.width, height: viewport.height }, blocks: result.blocks });
-      warnings.push(...result.warnings);
+      // a page that cannot be read costs that page only: the form's head and rows come from the others
+      try {
+        const raster = await pageImage(page, lib);
+        page.cleanup();
+        const result = await ocrPage(raster, number, engine, options);
+        // the page's own size in points, not the scan's: boxes must match the PDF's text pages
+        const viewport = page.getViewport({ scale: 1 });
+        pages.push({ number, info: { ...result.info, width: viewport.width, height: viewport.height }, blocks: result.blocks });
+        warnings.push(...result.warnings);
+      } catch (error) {
+        warnings.push(unreadPage(number, error));
+      }
     }
     return { pages, warnings };
   } finally {

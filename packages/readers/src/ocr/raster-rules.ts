@@ -240,27 +240,36 @@ function joinSteps(lines: Line[], maxGap: number, maxThickness: number): Line[] 
 /**
  * The found rules painted out of the page (grey to paper, ink to none), so no crop of a cell carries a piece
  * of its walls into OCR: a light or slanted rule leaves remnants no edge trim catches (`|年初预算数`,
- * `【零陵区林业局—`). Along each rule, only the short run of ink across it near its line is painted: a
- * stroke that crosses the rule runs on beyond it and stays.
+ * `【零陵区林业局—`). Each rule is followed along its length (a slanted one climbs a line every so often),
+ * and only the short run of ink across it is painted: a stroke that crosses the rule runs on beyond it and stays.
  */
 export function eraseRules(grey: Raster, ink: Bitmap, faint: Bitmap, segments: Segment[], dpi: number): void {
   const px = (pt: number) => Math.round((pt * dpi) / 72);
-  const thick = Math.round(dpi / 20), reach = thick / 2 + Math.max(2, Math.round(dpi / 100));
-  const paint = (i: number) => ((grey.data[i] = 255), (ink.data[i] = 0));
+  const thick = Math.round(dpi / 20), reach = Math.round(thick / 2) + Math.max(2, Math.round(dpi / 100));
   for (const s of segments) {
     const horizontal = s.y0 === s.y1;
     const along0 = px(horizontal ? s.x0 : s.y0), along1 = px(horizontal ? s.x1 : s.y1), mid = px(horizontal ? s.y0 : s.x0);
     const [count, length] = horizontal ? [faint.height, faint.width] : [faint.width, faint.height];
     const at = (across: number, along: number) => (horizontal ? across * faint.width + along : along * faint.width + across);
+    // the run of ink across the rule at `a` nearest `near`, within `within` scan lines; null: none, or too thick
+    const runAt = (a: number, near: number, within: number): [number, number] | null => {
+      for (let d = 0; d <= within; d++) {
+        for (const c of [near - d, near + d]) {
+          if (c < 0 || c >= count || !faint.data[at(c, a)]) continue;
+          let lo = c, hi = c;
+          while (lo > 0 && faint.data[at(lo - 1, a)]) lo--;
+          while (hi < count - 1 && faint.data[at(hi + 1, a)]) hi++;
+          return hi - lo + 1 <= thick ? [lo, hi] : null;
+        }
+      }
+      return null;
+    };
+    let track = -1;
     for (let a = Math.max(0, along0); a < Math.min(length, along1); a++) {
-      // the run of ink across the rule through the inked pixel nearest its line
-      let from = -1;
-      for (let d = 0; d <= reach && from < 0; d++) for (const c of [mid - d, mid + d]) if (from < 0 && c >= 0 && c < count && faint.data[at(c, a)]) from = c;
-      if (from < 0) continue;
-      let lo = from, hi = from;
-      while (lo > 0 && faint.data[at(lo - 1, a)]) lo--;
-      while (hi < count - 1 && faint.data[at(hi + 1, a)]) hi++;
-      if (hi - lo + 1 <= thick) for (let c = lo; c <= hi; c++) paint(at(c, a));
+      const run = (track >= 0 ? runAt(a, track, 2) : null) ?? runAt(a, mid, reach);
+      if (!run) continue;
+      for (let c = run[0]; c <= run[1]; c++) (grey.data[at(c, a)] = 255), (ink.data[at(c, a)] = 0);
+      track = Math.round((run[0] + run[1]) / 2);
     }
   }
 }

@@ -2,6 +2,7 @@
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
 import { decodeImage } from '../image/decode.ts';
 import { createOcrEngine, ocrThreads, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { unreadPage } from './unread-page.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
 export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngineOptions {
@@ -24,10 +25,14 @@ export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): P
         warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${i + 1} of ${rasters.length}: the time budget ran out`, page: i + 1 });
         break;
       }
-      const result = await ocrPage(raster, i + 1, engine, options);
-      pages.push(result.info);
-      blocks.push(...result.blocks);
-      warnings.push(...result.warnings);
+      try {
+        const result = await ocrPage(raster, i + 1, engine, options);
+        pages.push(result.info);
+        blocks.push(...result.blocks);
+        warnings.push(...result.warnings);
+      } catch (error) {
+        warnings.push(unreadPage(i + 1, error));
+      }
     }
   } finally {
     if (own) await engine.terminate();
