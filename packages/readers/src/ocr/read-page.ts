@@ -11,7 +11,7 @@ import { regionImage, type RegionImage } from './cell-image.ts';
 import { classifyComparator, COMPARATOR_TEXT, loneComparator } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
-import { CELL_LINE_REPAIRS, correctJoinedCell, leadingMarkBeforeNumber, runRepairs, tidyText, type LineRepair } from './correct-text.ts';
+import { CELL_LINE_REPAIRS, correctJoinedCell, leadingMarkBeforeNumber, ruleRemnant, runRepairs, tidyText, titleEnding, type LineRepair } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
 import { median } from './median.ts';
@@ -126,8 +126,11 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   for (const table of tables) {
     for (const cell of table.cells) {
       const repairs = cell.box ? [...new Set(items.filter((i) => inside(i.box, cell.box!)).flatMap((i) => i.repairs ?? []))] : [];
-      const joined = correctJoinedCell(cell.text);
-      if (joined !== cell.text) repairs.push('formWordJoined');
+      // a wall's piece read as a line of its own (`!` over 年度指标值) meets the text only once the lines are joined
+      const trimmed = ruleRemnant(cell.text);
+      if (trimmed !== cell.text && !repairs.includes('ruleRemnant')) repairs.push('ruleRemnant');
+      const joined = correctJoinedCell(trimmed);
+      if (joined !== trimmed) repairs.push('formWordJoined');
       cell.text = joined;
       if (repairs.length) cell.repairs = repairs;
       // a lone comparator is told by its shape: line recognisers read it as a letter, or not at all
@@ -187,8 +190,8 @@ const MIN_DIGIT_CONFIDENCE = 0.3;
 
 const HAN = /[\u4e00-\u9fff]/;
 
-/** Text outside the tables: only the spaces OCR puts between Chinese characters are tidied. */
-const TEXT_LINE_REPAIRS: readonly LineRepair[] = [{ name: 'tidySpaces', repair: tidyText }];
+/** Text outside the tables: spaces tidied, and a title's fixed ending snapped. */
+const TEXT_LINE_REPAIRS: readonly LineRepair[] = [{ name: 'tidySpaces', repair: tidyText }, { name: 'titleEnding', repair: titleEnding }];
 
 /** Is the middle of `item` inside `box`? */
 const inside = (item: { x0: number; y0: number; x1: number; y1: number }, box: { x0: number; y0: number; x1: number; y1: number }) => {
