@@ -8,7 +8,7 @@ import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import { regionImage, type RegionImage } from './cell-image.ts';
-import { classifyComparator, COMPARATOR_TEXT, loneComparator } from './comparator-glyph.ts';
+import { classifyComparator, COMPARATOR_TEXT, loneComparator, loneDash } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
 import { CELL_LINE_REPAIRS, correctJoinedCell, leadingMarkBeforeNumber, ruleRemnant, runRepairs, tidyText, titleEnding, type LineRepair } from './correct-text.ts';
@@ -138,6 +138,8 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       if (!cell.box || flat.length > 2 || /[\d\u4e00-\u9fff]{2}|\d/.test(flat) || COMPARATOR_TEXT.test(flat)) continue;
       const mark = loneComparator(ink, pxBox(cell.box, -inset), em);
       if (mark) (cell.text = mark), (cell.repairs = [...(cell.repairs ?? []), 'loneComparator']);
+      const dash = !mark && flat === '' && em ? loneDash(ink, pxBox(cell.box, -inset), em) : null;
+      if (dash) (cell.text = dash), (cell.repairs = [...(cell.repairs ?? []), 'loneDash']);
     }
   }
   const rereads = tables.flatMap((table) => [
