@@ -12,8 +12,10 @@ COPY package.json package-lock.json ./
 COPY packages/ ./packages/
 COPY services/ ./services/
 # npm ci needs every workspace's package.json; the sources come along with them and stay in the image.
-# onnxruntime-node's postinstall would fetch CUDA libraries; the CPU runtime OCR uses ships in the package.
-RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --omit=dev \
+# npm 11, as the README asks: its allowScripts (package.json) keeps onnxruntime-node's postinstall from fetching
+# CUDA libraries; the CPU runtime OCR uses ships in the package.
+RUN npm install -g npm@11 \
+  && npm ci --no-audit --no-fund --omit=dev \
   && npm cache clean --force
 COPY bin/ ./bin/
 COPY migrations/ ./migrations/

@@ -37,7 +37,7 @@ async function pictureOf(file: string, bytes: Uint8Array): Promise<Raster> {
   if (!file.endsWith('.pdf')) return (await decodeImage(bytes, 1))[0]!;
   const { pdf, lib } = await openDocument(bytes, file);
   try {
-    return await pageImage(await pdf.getPage(1), lib);
+    return (await pageImage(await pdf.getPage(1), lib, Infinity))!;
   } finally {
     await pdf.destroy();
   }

@@ -112,6 +112,13 @@ describe('indicators', () => {
     expect(no.total).toBe(all.counts.notAttained);
     expect(no.total).toBeGreaterThan(0);
     expect(no.rows.every((r: { attained: boolean }) => r.attained === false)).toBe(true);
+    // the contract's own words for attained (true | false | null) beside the synonyms
+    for (const [word, same, n] of [['false', 'no', all.counts.notAttained], ['true', 'yes', all.counts.attained], ['null', 'unknown', all.counts.unknown]] as const) {
+      const spelled = await json(`/api/indicators?attained=${word}&limit=1000`);
+      expect(spelled.total, `attained=${word}`).toBe(n);
+      expect(spelled.rows).toEqual((await json(`/api/indicators?attained=${same}&limit=1000`)).rows);
+    }
+    expect((await json('/api/indicators?corrected=false')).total).toBe(all.total);
 
     const first = await json('/api/indicators?limit=5&offset=0&sort=level3');
     const second = await json('/api/indicators?limit=5&offset=5&sort=level3');
@@ -289,3 +296,41 @@ function depsOf(api: TestApi) {
     logger: pino({ level: 'silent' }),
   };
 }
+
+describe('the boundary', () => {
+  const from = (remoteAddress: string, url: string, headers: Record<string, string> = {}) => t.api.app.inject({ method: 'GET', url, remoteAddress, headers });
+
+  it('asks every /api route for the token off loopback, and none on it', async () => {
+    expect((await from('10.1.2.3', '/api/documents')).statusCode).toBe(401);
+    expect((await from('10.1.2.3', '/api/documents/1/file')).statusCode).toBe(401);
+    expect((await from('10.1.2.3', '/api/documents', auth)).statusCode).toBe(200);
+    expect((await from('127.0.0.1', '/api/documents')).statusCode).toBe(200);
+  });
+
+  it('sends CSP with frame-ancestors and nosniff on every answer', async () => {
+    for (const url of ['/', '/api/documents', '/no-such-page']) {
+      const res = await get(url);
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+
+  it.each([
+    ['a NUL', '/api/documents?organisation=%00'],
+    ['a lone surrogate', '/api/documents?organisation=%ED%A0%80'],
+    ['broken percent-encoding', '/api/documents?organisation=%E4%B8'],
+  ])('answers 400 to %s in a query', async (_what, url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('BadRequest');
+  });
+
+  it('answers 400 to broken multipart, and a long CJK name is not a server error', async () => {
+    const cut = multipartBody('form.txt', new Uint8Array(64));
+    const broken = await t.api.app.inject({ method: 'POST', url: '/api/upload', headers: { ...cut.headers, ...auth }, payload: cut.payload.subarray(0, 80) });
+    expect(broken.statusCode).toBe(400);
+    const long = multipartBody('绩'.repeat(300) + '.txt', new Uint8Array(Buffer.from('项目名称\t测试\n')));
+    const named = await t.api.app.inject({ method: 'POST', url: '/api/upload', headers: { ...long.headers, ...auth }, payload: long.payload });
+    expect(named.statusCode, named.body).toBeLessThan(500);
+  });
+});

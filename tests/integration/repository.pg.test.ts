@@ -11,6 +11,7 @@ import {
   recordReceivedFile,
   runCountsByStatus,
   runOutcomes,
+  runsToLookAt,
   saveExtraction,
   startRun,
   warnings,
@@ -158,5 +159,40 @@ describe.each(DRIVERS)('repository on %s', (driver) => {
     expect(counts).toEqual({ queued: 1, processing: 1, done: 1, failed: 1 });
     const [failure] = await recentFailures(db);
     expect(failure).toMatchObject({ fileName: 'locked.pdf', errorCode: 'EncryptedPdf', errorMessage: 'locked.pdf: the PDF is encrypted' });
+  });
+
+  it('lists the newest runs that gave no form or need review, with the warning that says why', async () => {
+    const { db } = scratch.database;
+    const stored = async (sha: string, name: string, extraction: Extraction) => {
+      const intake = await recordReceivedFile(db, { sha256: sha, originalName: name, sizeBytes: 5, archivePath: 'x/' + sha }, 'v1');
+      const run = await startRun(db, intake.runId!);
+      await saveExtraction(db, run!, extraction, { readMs: 1, reconstructMs: 1, normaliseMs: 1 });
+      return run!.runId;
+    };
+    const noForm = await stored('d'.repeat(64), 'broken.pdf', {
+      ...sampleExtraction('d'.repeat(64)),
+      reports: [],
+      warnings: [
+        { code: 'NoFormsFound', message: 'broken.pdf: no self-evaluation form was found in this file', page: null },
+        { code: 'PageUnreadable', message: 'broken.pdf: page 1 cannot be read', page: 1 },
+      ],
+    });
+    const doubtful = await stored('e'.repeat(64), 'scan.png', {
+      ...sampleExtraction('e'.repeat(64)),
+      warnings: [
+        { code: 'OcrLowConfidence', message: 'scan.png: 峻 read at 0.42', page: 1 },
+        { code: 'OcrLowConfidence', message: 'scan.png: 竣 read at 0.51', page: 1 },
+      ],
+    });
+    const mine = await runsToLookAt(db, { runIds: [noForm, doubtful] });
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ runId: noForm, why: 'no-form', code: 'PageUnreadable', message: 'broken.pdf: page 1 cannot be read', count: 1 }),
+        expect.objectContaining({ runId: doubtful, why: 'review', code: 'OcrLowConfidence', count: 2 }),
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+    // a report with an ordinary warning (ScoreOverWeight) is not a file to look at
+    expect((await runsToLookAt(db)).map((r) => r.fileName).sort()).toEqual(['broken.pdf', 'scan.png']);
   });
 });

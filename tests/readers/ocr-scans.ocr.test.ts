@@ -93,11 +93,13 @@ describe('OCR reader on scans', () => {
     const mixed = (JSON.parse(readFileSync(path.join(SCANS_DIR, 'manifest.json'), 'utf8')) as { mixed: { file: string }[] }).mixed[0]!;
     const { pdf, lib } = await openDocument(bytes(mixed.file), mixed.file);
     try {
-      const scanned = await pageImage(await pdf.getPage(2), lib);
+      const scanned = (await pageImage(await pdf.getPage(2), lib, 150e6))!;
       // the scan itself at its own resolution (img2pdf placed a 200 dpi scan on an A4 page: ~204 dpi)
       expect(scanned.dpi).toBeGreaterThan(190);
       expect(scanned.dpi).toBeLessThan(215);
-      const text = await pageImage(await pdf.getPage(1), lib);
+      const text = (await pageImage(await pdf.getPage(1), lib, 150e6))!;
+      // an A4 page at 300 dpi is 8.7 megapixels: with less allowed, it is not rendered
+      expect(await pageImage(await pdf.getPage(1), lib, 8e6)).toBeNull();
       expect(text.dpi).toBe(300);
       expect(text.width).toBe(Math.ceil((595.3 * 300) / 72));
     } finally {

@@ -145,8 +145,10 @@ describe('PDF reader limits and bad files', () => {
     const capped = await read(bytes('long.lo.pdf'), { maxPages: 1 });
     expect(capped.layout.pages).toHaveLength(1);
     expect(capped.warnings.map((w) => w.code)).toEqual(['PageLimit']);
+    expect(capped.cut).toMatchObject({ reason: 'pageLimit', pagesRead: 1 });
     expect(tables(capped.layout)[0]!.cells.every((c) => c.page === 1)).toBe(true);
     const late = await read(bytes('long.lo.pdf'), { timeBudgetMs: 0 });
     expect(late.warnings.map((w) => w.code)).toEqual(['TimeBudget']);
+    expect(late.cut).toMatchObject({ reason: 'timeBudget', pagesRead: 0 });
   });
 });

@@ -97,3 +97,17 @@ describe('workbook types', () => {
     expect(isExtractionError(error) && error.code).toBe('CorruptFile');
   });
 });
+
+// issue 19: a workbook over the page limit is cut short like a long PDF, and says so in a field the worker reads
+describe('xlsx reader over the page limit', () => {
+  it('reads the first sheets, warns PageLimit and sets cut', async () => {
+    const whole = await read(fixture('form.xlsx'), { fileName: 'form.xlsx' });
+    const sheets = whole.layout.pages.length;
+    expect(sheets).toBe(2);
+    expect(whole.cut ?? null).toBeNull();
+    const capped = await read(fixture('form.xlsx'), { fileName: 'form.xlsx', maxPages: 1 });
+    expect(capped.layout.pages).toHaveLength(1);
+    expect(capped.warnings.map((w) => w.code)).toContain('PageLimit');
+    expect(capped.cut).toEqual({ reason: 'pageLimit', pagesRead: 1, pageCount: sheets });
+  });
+});

@@ -21,6 +21,11 @@ export interface UnpackOptions {
   /** how many levels of ZIP inside ZIP are opened; deeper ones fail with NestedTooDeep */
   maxDepth?: number;
   nameEncoding?: NameEncoding;
+  /**
+   * each member as it is read, instead of all of them in `members`: a thousand members of a MiB each are then
+   * never in memory at once
+   */
+  onMember?: (member: ArchiveMember) => Promise<void>;
 }
 
 export interface ArchiveMember {
@@ -61,9 +66,11 @@ export const RATIO_FLOOR_BYTES = 1024 * 1024;
 interface Budget {
   members: number;
   bytes: number;
+  /** members refused one by one for the member limit; past as many again the rest is one failure */
+  refused: number;
 }
 
-type Limits = Required<Omit<UnpackOptions, 'archiveName'>>;
+type Limits = Required<Omit<UnpackOptions, 'archiveName' | 'onMember'>> & Pick<UnpackOptions, 'onMember'>;
 
 /** Throws ExtractionError(CorruptFile) only when the archive itself cannot be opened. */
 export async function unpackZip(bytes: Uint8Array, options: UnpackOptions): Promise<Unpacked> {
@@ -75,7 +82,7 @@ export async function unpackZip(bytes: Uint8Array, options: UnpackOptions): Prom
   } catch (e) {
     throw new ExtractionError(ErrorCode.CorruptFile, `${options.archiveName}: not a readable ZIP archive (${(e as Error).message})`, { cause: e });
   }
-  await unpackInto(zip, { top: options.archiveName, prefix: '', depth: 0 }, limits, { members: 0, bytes: 0 }, out);
+  await unpackInto(zip, { top: options.archiveName, prefix: '', depth: 0 }, limits, { members: 0, bytes: 0, refused: 0 }, out);
   return out;
 }
 
@@ -95,8 +102,16 @@ interface Level {
 async function unpackInto(zip: ZipFile, level: Level, limits: Limits, budget: Budget, out: Unpacked): Promise<void> {
   const where = (path: string) => `${level.top}!/${level.prefix}${path}`;
   const self = level.prefix === '' ? level.top : where(level.prefix.slice(0, -2));
+  let seen = 0;
   try {
     for await (const entry of zip.eachEntry()) {
+      seen++;
+      if (budget.members >= limits.maxMembers && budget.refused >= limits.maxMembers) {
+        // a directory of 100,000 members: one line for what is left rather than a failure each
+        const left = zip.entryCount - seen + 1;
+        out.failures.push({ archivePath: self, code: ArchiveFailureCode.TooManyMembers, message: `${self}: ${left} more entries not read, the archive has more than ${limits.maxMembers} files (MAX_ARCHIVE_MEMBERS)` });
+        break;
+      }
       const name = decodeMemberName(entry, limits.nameEncoding);
       if (/[/\\]$/.test(name)) continue; // a directory
       const checked = checkMemberPath(name);
@@ -108,6 +123,7 @@ async function unpackInto(zip: ZipFile, level: Level, limits: Limits, budget: Bu
       const archivePath = where(checked.path);
       const refusal = refuseBeforeInflating(entry, checked.path, limits, budget);
       if (refusal) {
+        if (refusal.code === ArchiveFailureCode.TooManyMembers) budget.refused++;
         out.failures.push({ archivePath, ...refusal });
         continue;
       }
@@ -122,11 +138,24 @@ async function unpackInto(zip: ZipFile, level: Level, limits: Limits, budget: Bu
         await unpackNested(read.bytes, { top: level.top, prefix: `${level.prefix}${checked.path}!/`, depth: level.depth + 1 }, archivePath, limits, budget, out);
         continue;
       }
-      out.members.push({ path: level.prefix + checked.path, archivePath, bytes: read.bytes, sha256: createHash('sha256').update(read.bytes).digest('hex') });
+      const member = { path: level.prefix + checked.path, archivePath, bytes: read.bytes, sha256: createHash('sha256').update(read.bytes).digest('hex') };
+      if (!limits.onMember) out.members.push(member);
+      else
+        await limits.onMember(member).catch((e: unknown) => {
+          throw new HandlerFailed(e);
+        });
     }
   } catch (e) {
+    // the caller's own failure (its database, its disk) is not damage to the archive
+    if (e instanceof HandlerFailed) throw e.cause;
     // the central directory itself broke part-way: what was read stands, the rest is one failure
     out.failures.push({ archivePath: self, code: ArchiveFailureCode.CorruptFile, message: `${self}: the archive's directory is damaged part-way (${(e as Error).message}); the members before the damage were read` });
+  }
+}
+
+class HandlerFailed extends Error {
+  constructor(cause: unknown) {
+    super('onMember failed', { cause });
   }
 }
 

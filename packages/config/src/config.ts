@@ -72,6 +72,16 @@ export const EnvSchema = z.object({
   MAX_ARCHIVE_MEMBERS: positiveInt(2000),
   MAX_ARCHIVE_MB: positiveInt(1024),
   MAX_ARCHIVE_RATIO: positiveInt(200),
+  /** one file's budget, checked where the work happens (docs/limits.md): table slots after spans */
+  MAX_GRID_SLOTS: positiveInt(200_000),
+  /** nesting depth of a file's structure (tables in tables, XML elements) */
+  MAX_DEPTH: positiveInt(256),
+  MAX_LINE_CHARS: positiveInt(200_000),
+  MAX_TEXT_CHARS: positiveInt(20_000_000),
+  /** width × height of one page picture, in megapixels (a scan at 600 dpi of A3 is 70) */
+  MAX_PAGE_MEGAPIXELS: positiveInt(150),
+  /** the memory one extraction may use; past it the file fails with OutOfMemory */
+  EXTRACT_MEMORY_MB: positiveInt(1536),
   /** first retry delay of a job that failed for an outage; doubles each attempt */
   JOB_BACKOFF_MS: positiveInt(2000),
   /** how long a worker's job lock lasts without renewal: a killed worker's job is taken again after about this */
@@ -99,7 +109,8 @@ export interface Config {
   jobAttempts: number;
   queuePrefix: string;
   logLevel: LogLevel;
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** one file's resource budget, passed down to the stages (docs/limits.md) */
+  limits: FileBudget;
   fileStableMs: number;
   /** unpackZip's limits for archives dropped in */
   archiveLimits: ArchiveLimits;
@@ -109,6 +120,20 @@ export interface Config {
   stageDelayMs: number;
   /** the bearer token the API's write routes require; null: the API listens on 127.0.0.1 only and is read-only */
   apiToken: string | null;
+}
+
+export interface FileBudget {
+  maxBytes: number;
+  maxPages: number;
+  timeBudgetMs: number;
+  /** rows × columns one table may expand to after its spans */
+  maxGridSlots: number;
+  maxDepth: number;
+  maxLineChars: number;
+  maxTextChars: number;
+  maxPagePixels: number;
+  /** the isolated extraction's memory (heap and native), in MiB */
+  memoryMb: number;
 }
 
 export interface ArchiveLimits {
@@ -157,7 +182,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobAttempts: e.JOB_ATTEMPTS,
     queuePrefix: e.QUEUE_PREFIX,
     logLevel: e.LOG_LEVEL,
-    limits: { maxBytes: e.MAX_FILE_MB * 1024 * 1024, maxPages: e.MAX_PAGES, timeBudgetMs: e.FILE_TIME_BUDGET_S * 1000 },
+    limits: {
+      maxBytes: e.MAX_FILE_MB * 1024 * 1024,
+      maxPages: e.MAX_PAGES,
+      timeBudgetMs: e.FILE_TIME_BUDGET_S * 1000,
+      maxGridSlots: e.MAX_GRID_SLOTS,
+      maxDepth: e.MAX_DEPTH,
+      maxLineChars: e.MAX_LINE_CHARS,
+      maxTextChars: e.MAX_TEXT_CHARS,
+      maxPagePixels: e.MAX_PAGE_MEGAPIXELS * 1_000_000,
+      memoryMb: e.EXTRACT_MEMORY_MB,
+    },
     fileStableMs: e.FILE_STABLE_MS,
     archiveLimits: { maxMembers: e.MAX_ARCHIVE_MEMBERS, maxTotalBytes: e.MAX_ARCHIVE_MB * 1024 * 1024, maxRatio: e.MAX_ARCHIVE_RATIO },
     jobBackoffMs: e.JOB_BACKOFF_MS,

@@ -12,6 +12,15 @@ export const ErrorCode = {
   NoContent: 'NoContent',
   ConverterMissing: 'ConverterMissing',
   Timeout: 'Timeout',
+  // one per limit of a file's budget (packages/config FileBudget); the message names the limit and its setting
+  TooDeep: 'TooDeep',
+  TooManyCells: 'TooManyCells',
+  LineTooLong: 'LineTooLong',
+  TooMuchText: 'TooMuchText',
+  PageTooLarge: 'PageTooLarge',
+  OutOfMemory: 'OutOfMemory',
+  /** the process reading the file died on it (a native crash, or killed from outside) */
+  Crashed: 'Crashed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -26,4 +35,9 @@ export class ExtractionError extends Error {
 
 export function isExtractionError(e: unknown): e is ExtractionError {
   return e instanceof Error && (e as ExtractionError).name === 'ExtractionError' && typeof (e as ExtractionError).code === 'string';
+}
+
+/** A file over one limit of its budget: the line names what was found, the limit, and the setting that raises it. */
+export function overBudget(code: ErrorCode, fileName: string, found: string, limit: number, setting: string): ExtractionError {
+  return new ExtractionError(code, `${fileName}: ${found}, over the limit of ${limit.toLocaleString('en')} (${setting})`);
 }

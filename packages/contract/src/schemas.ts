@@ -1,5 +1,6 @@
 // The extraction contract (see packages/contract/schema/report.schema.json and the upstream README).
 // Schemas are the types: everything else infers its TypeScript types from here.
+import { ReadCut, WarningLocation } from './warnings.ts';
 import { z } from 'zod';
 
 export const SCHEMA_VERSION = '1' as const;
@@ -50,9 +51,12 @@ export const Value: z.ZodType<Value> = z.lazy(() =>
 );
 
 export const Warning = z.object({
+  /** one of WarningCode (warnings.ts) */
   code: z.string(),
   message: z.string(),
   page: z.number().int().nullable().optional(),
+  /** project addition: where, in fields a program can read */
+  location: WarningLocation.optional(),
 });
 export type Warning = z.infer<typeof Warning>;
 
@@ -128,6 +132,8 @@ export const Source = z.object({
   ocr: z.boolean(),
   /** project addition: path inside an archive (`archive.zip!/dir/file.pdf`), where the file came from one */
   archivePath: z.string().nullable().optional(),
+  /** project addition: set where the read stopped before the file's end (page limit, time budget) */
+  readCut: ReadCut.nullable().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -1,7 +1,7 @@
 // Recording a received file: one source_files row per distinct sha256, and one queued run per file and
 // extractor version. Receiving the same bytes again (any name, any time) creates nothing. New bytes under a
 // logical path already seen become the next version of that path's document (docs/versions.md).
-import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { documents, extractionRuns, sourceFiles } from './schema/index.ts';
 
@@ -115,29 +115,43 @@ export async function nextVersion(tx: Tx, documentId: number): Promise<number> {
   return (v ?? 0) + 1;
 }
 
-export interface MemberFailureRecord {
-  containerId: number;
-  /** `archive.zip!/path/in/archive` */
-  archiveMemberPath: string;
+export interface FailedArrival {
+  /** for a member of a ZIP: the ZIP's source file; null for a file received on its own */
+  containerId: number | null;
+  /** `archive.zip!/path/in/archive` for a member; null for a file received on its own */
+  archiveMemberPath: string | null;
   logicalPath: string;
   originalName: string;
   code: string;
   message: string;
 }
 
+export interface FailedArrivalResult {
+  sourceFileId: number;
+  documentId: number;
+  documentVersion: number;
+  failedRunId: number | null;
+}
+
 /**
- * A member of a ZIP that could not be unpacked (traversal name, damaged, too large…): a source file without
- * bytes and a failed run carrying the code and message. Recorded once per archive and member path.
- * Returns the failed run's id, or null when it was recorded before.
+ * A file that arrived with no bytes to keep: a member of a ZIP that could not be unpacked (traversal name,
+ * damaged, too large…) or an empty file. A source file without bytes and a failed run carrying the code and
+ * message, recorded once per place it arrived at (archive and member path, or logical path), never merged with
+ * another such file by hash: two empty files are two failures. `failedRunId` is null when it was recorded before.
  */
-export async function recordMemberFailure(db: Db, failure: MemberFailureRecord, extractorVersion: string): Promise<number | null> {
+export async function recordFailedArrival(db: Db, failure: FailedArrival, extractorVersion: string): Promise<FailedArrivalResult> {
+  const place = failure.containerId === null ? `file:${failure.logicalPath}` : `member:${failure.containerId}:${failure.archiveMemberPath}`;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'member:' + failure.containerId + ':' + failure.archiveMemberPath}))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${place}))`);
     const [seen] = await tx
-      .select({ id: sourceFiles.id })
+      .select({ sourceFileId: sourceFiles.id, documentId: sourceFiles.documentId, documentVersion: sourceFiles.documentVersion })
       .from(sourceFiles)
-      .where(and(eq(sourceFiles.containerId, failure.containerId), eq(sourceFiles.archiveMemberPath, failure.archiveMemberPath)));
-    if (seen) return null;
+      .where(
+        failure.containerId === null
+          ? and(isNull(sourceFiles.containerId), isNull(sourceFiles.sha256), eq(sourceFiles.logicalPath, failure.logicalPath))
+          : and(eq(sourceFiles.containerId, failure.containerId), eq(sourceFiles.archiveMemberPath, failure.archiveMemberPath!)),
+      );
+    if (seen) return { ...seen, failedRunId: null };
     const { documentId, documentVersion } = await placeInDocument(tx, failure.logicalPath, failure.originalName);
     const [row] = await tx
       .insert(sourceFiles)
@@ -164,6 +178,6 @@ export async function recordMemberFailure(db: Db, failure: MemberFailureRecord, 
         finishedAt: sql`now()`,
       })
       .returning({ id: extractionRuns.id });
-    return run.id;
+    return { sourceFileId: row.id, documentId, documentVersion, failedRunId: run.id };
   });
 }

@@ -1,7 +1,7 @@
 // The life of an extraction run: queued → processing → done | failed, and the queries `jixiao status` shows.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
-import { extractionRuns, indicators, reports, sourceFiles, type RunStatus } from './schema/index.ts';
+import { extractionRuns, indicators, reports, sourceFiles, warnings, type RunStatus } from './schema/index.ts';
 
 export interface StartedRun {
   runId: number;
@@ -118,4 +118,74 @@ export async function runOutcomes(db: Db, runIds: number[]): Promise<RunOutcome[
     reports: Number(byRun.get(r.runId)?.reports ?? 0),
     indicators: Number(byRun.get(r.runId)?.indicators ?? 0),
   }));
+}
+
+/** Warnings that leave a read file needing a person's look even though it gave rows. */
+export const REVIEW_WARNING_CODES = ['OcrLowConfidence'] as const;
+
+export interface RunToLookAt {
+  runId: number;
+  fileName: string;
+  archiveMemberPath: string | null;
+  finishedAt: Date | null;
+  /** `no-form`: read, but nothing was found in it; `review`: rows found, some read with doubt */
+  why: 'no-form' | 'review';
+  /** the warning that says why: for a file with no form, the first that is not NoFormsFound (a broken page,
+   * no text layer…), else NoFormsFound itself; for review, the first review warning */
+  code: string;
+  message: string;
+  /** how many warnings of that code the run has */
+  count: number;
+}
+
+/**
+ * Finished runs that yielded nothing or need review: the newest run of each file only (a re-run supersedes),
+ * the given runs, or the `limit` most recent.
+ */
+export async function runsToLookAt(db: Db, options: { runIds?: number[]; limit?: number } = {}): Promise<RunToLookAt[]> {
+  if (options.runIds && options.runIds.length === 0) return [];
+  const newest = sql`NOT EXISTS (SELECT 1 FROM ${extractionRuns} later WHERE later.source_file_id = ${extractionRuns.sourceFileId} AND later.id > ${extractionRuns.id})`;
+  const noReports = sql`NOT EXISTS (SELECT 1 FROM ${reports} WHERE ${reports.runId} = ${extractionRuns.id})`;
+  const reviewCodes = sql.join(REVIEW_WARNING_CODES.map((c) => sql`${c}`), sql`, `);
+  const doubtful = sql`EXISTS (SELECT 1 FROM ${warnings} WHERE ${warnings.runId} = ${extractionRuns.id} AND ${warnings.code} IN (${reviewCodes}))`;
+  const runs = await db
+    .select({
+      runId: extractionRuns.id,
+      fileName: sourceFiles.originalName,
+      archiveMemberPath: sourceFiles.archiveMemberPath,
+      finishedAt: extractionRuns.finishedAt,
+      noForm: sql<boolean>`${noReports}`,
+    })
+    .from(extractionRuns)
+    .innerJoin(sourceFiles, eq(sourceFiles.id, extractionRuns.sourceFileId))
+    .where(
+      and(
+        eq(extractionRuns.status, 'done'),
+        options.runIds ? inArray(extractionRuns.id, options.runIds) : newest,
+        sql`(${noReports} OR ${doubtful})`,
+      ),
+    )
+    .orderBy(desc(extractionRuns.finishedAt), desc(extractionRuns.id))
+    .limit(options.limit ?? 1_000_000);
+  if (runs.length === 0) return [];
+  const found = await db
+    .select({ runId: warnings.runId, code: warnings.code, message: warnings.message })
+    .from(warnings)
+    .where(inArray(warnings.runId, runs.map((r) => r.runId)))
+    .orderBy(warnings.runId, warnings.ordinal);
+  const byRun = new Map<number, typeof found>();
+  for (const w of found) byRun.set(w.runId, [...(byRun.get(w.runId) ?? []), w]);
+  return runs.map(({ noForm, ...run }) => {
+    const own = byRun.get(run.runId) ?? [];
+    const reason = noForm
+      ? (own.find((w) => w.code !== 'NoFormsFound') ?? own[0])
+      : own.find((w) => (REVIEW_WARNING_CODES as readonly string[]).includes(w.code));
+    return {
+      ...run,
+      why: noForm ? 'no-form' : 'review',
+      code: reason?.code ?? 'NoFormsFound',
+      message: reason?.message ?? `${run.fileName}: no self-evaluation form was found in this file`,
+      count: own.filter((w) => w.code === reason?.code).length,
+    };
+  });
 }

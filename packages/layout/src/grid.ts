@@ -30,17 +30,22 @@ export interface CellInput {
  * Builds a table from rows of cells as HTML lays them out: each row lists only the cells that start in it,
  * and slots already covered by a rowSpan from above are skipped (the HTML table algorithm).
  */
-export function tableFromRows(rows: CellInput[][], page: number | null = null, box: Box | null = null): TableBlock {
+export function tableFromRows(rows: CellInput[][], page: number | null = null, box: Box | null = null, limit: GridLimit = NO_GRID_LIMIT): TableBlock {
   const taken: boolean[][] = [];
   const cells: Cell[] = [];
   let cols = 0;
+  // slots the spans fill, counted before they are filled: colspan=1000 rowspan=65534 is a few bytes of HTML
+  let slots = 0;
   rows.forEach((row, r) => {
     taken[r] ??= [];
     let c = 0;
     for (const input of row) {
       while (taken[r]![c]) c++;
-      const rowSpan = Math.max(1, input.rowSpan ?? 1);
+      // a rowSpan past the last row the source gave is clipped before it takes slots
+      const rowSpan = Math.min(Math.max(1, input.rowSpan ?? 1), rows.length - r);
       const colSpan = Math.max(1, input.colSpan ?? 1);
+      slots += rowSpan * colSpan;
+      if (slots > limit.maxSlots || (c + colSpan) * rows.length > limit.maxSlots) throw limit.exceeded(Math.max(slots, (c + colSpan) * rows.length));
       for (let dr = 0; dr < rowSpan; dr++) {
         taken[r + dr] ??= [];
         for (let dc = 0; dc < colSpan; dc++) taken[r + dr]![c + dc] = true;
@@ -52,11 +57,16 @@ export function tableFromRows(rows: CellInput[][], page: number | null = null, b
       cols = Math.max(cols, c);
     }
   });
-  // a rowSpan may run past the last row the source gave: clip it
-  const nRows = rows.length;
-  for (const cell of cells) cell.rowSpan = Math.min(cell.rowSpan, nRows - cell.row);
-  return { type: 'table', rows: nRows, cols, cells, page, box };
+  return { type: 'table', rows: rows.length, cols, cells, page, box };
 }
+
+/** How many slots (rows × columns after spans) a table may take, and the error past it. */
+export interface GridLimit {
+  maxSlots: number;
+  exceeded(slots: number): Error;
+}
+
+const NO_GRID_LIMIT: GridLimit = { maxSlots: Infinity, exceeded: () => new Error('unreachable') };
 
 /** Joins boxes (null-safe). */
 export function unionBox(boxes: (Box | null | undefined)[]): Box | null {

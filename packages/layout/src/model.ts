@@ -1,7 +1,8 @@
 // The shared layout model every reader produces and reconstruction consumes.
 // A cell knows where it sits (row, col, spans) and where it came from (page, box);
 // nothing after the reader knows which format the file was.
-import type { Box, Warning } from '@jixiao/contract';
+import type { FormVocabulary } from '@jixiao/vocabulary';
+import type { Box, ReadCut, Warning } from '@jixiao/contract';
 
 export type { Box, Warning };
 
@@ -68,6 +69,8 @@ export interface Layout {
 export interface ReadResult {
   layout: Layout;
   warnings: Warning[];
+  /** set where the read stopped before the file's end: later stages act on this, not on a warning */
+  cut?: ReadCut | null;
 }
 
 export interface ReadOptions {
@@ -83,6 +86,14 @@ export interface ReadOptions {
   ocrThreads?: number;
   /** jobs the calling process runs side by side (WORKER_CONCURRENCY); default 1 */
   jobsAtOnce?: number;
+  /** the rest of the file's budget (packages/config FileBudget); a reader past one throws its code */
+  maxGridSlots?: number;
+  maxDepth?: number;
+  maxLineChars?: number;
+  maxTextChars?: number;
+  maxPagePixels?: number;
+  /** the form words (headers, levels) a reader may snap a misread to; the pipeline passes the one vocabulary */
+  vocabulary?: FormVocabulary;
 }
 
 export type Reader = (bytes: Uint8Array, options?: ReadOptions) => Promise<ReadResult>;

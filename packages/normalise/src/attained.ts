@@ -6,8 +6,9 @@
 // - target with a comparator: ge [t,∞), gt (t,∞), le (-∞,t], lt (-∞,t), eq [t,t], approx [0.95t,1.05t];
 //   a range target: [min,max].
 // - bare target (no comparator): counts and percent read as "at least" (`100%` vs `100%`, `12次` vs
-//   `12次` → true; `96%` vs `95%` → false); dates read as deadlines (`2021年12月` met by `2021年12月前`);
-//   money is ambiguous (a 成本指标 budget is a ceiling, an output amount a floor): equal → true, else null.
+//   `12次` → true; `96%` vs `95%` → false), or "at most" where the row's direction says so (a 成本指标 row, a
+//   less-is-better rate such as 控制率: direction.ts); dates read as deadlines (`2021年12月` met by
+//   `2021年12月前`); money outside a cost row is ambiguous (an output amount may be a floor): equal → true, else null.
 // - `30余项` (note more_than) is (30,∞) on either side.
 // - an actual with its own comparator is its interval (`>95%` meets target `>95%`: (95,∞) ⊆ (95,∞)).
 // - text, empty, a missing number, different base units (人 vs 人次, % vs 个百分点, unitless vs %),
@@ -15,6 +16,7 @@
 // - compound: parts paired by label, else by position when the counts match; all true → true,
 //   any false → false, otherwise null.
 import type { Value } from '@jixiao/contract';
+import type { Direction } from './direction.ts';
 import { lookupUnit } from './units.ts';
 
 interface Interval {
@@ -32,10 +34,6 @@ interface Axis {
 }
 
 const APPROX = 0.05;
-
-function point(x: number): Interval {
-  return { lo: x, loOpen: false, hi: x, hiOpen: false };
-}
 
 function fromOp(op: Value['op'], lo: number, hi: number): Interval {
   switch (op) {
@@ -79,7 +77,7 @@ function axisKey(v: Value): string {
   return `${v.baseUnit ?? ''}|${v.unit === '个百分点' ? 'pp' : ''}|${rateKey(v)}`;
 }
 
-function axisOf(v: Value, role: 'target' | 'actual'): Axis | null {
+function axisOf(v: Value, role: 'target' | 'actual', direction: Direction = 'atLeast'): Axis | null {
   const more = v.note?.includes('more_than') ?? false;
   if (v.kind === 'date') {
     const span = dateSpan(v);
@@ -102,7 +100,8 @@ function axisOf(v: Value, role: 'target' | 'actual'): Axis | null {
   if (more && op === null) op = 'gt';
   let onlyEqual = false;
   if (role === 'target' && op === null) {
-    if (v.kind === 'money') onlyEqual = true;
+    if (direction === 'atMost') op = 'le';
+    else if (v.kind === 'money') onlyEqual = true;
     else op = 'ge';
   }
   return { key: axisKey(v), iv: fromOp(op, b, b), onlyEqual };
@@ -150,29 +149,30 @@ function pairParts(target: Value[], actual: Value[]): [Value, Value][] | null {
   return target.map((t, i) => [t, actual[i]]);
 }
 
-function attainedSafe(target: Value, actual: Value): boolean | null {
+function attainedSafe(target: Value, actual: Value, direction: Direction): boolean | null {
   if (target.kind === 'compound') {
     if (actual.kind !== 'compound' || !target.parts || !actual.parts) return null;
     const pairs = pairParts(target.parts, actual.parts);
     if (!pairs || pairs.length === 0) return null;
     let all = true;
     for (const [t, a] of pairs) {
-      const r = attainedSafe(t, a);
+      const r = attainedSafe(t, a, direction);
       if (r === false) return false;
       if (r !== true) all = false;
     }
     return all ? true : null;
   }
   if (actual.kind === 'compound') return null;
-  const t = axisOf(target, 'target');
+  const t = axisOf(target, 'target', direction);
   const a = axisOf(actual, 'actual');
   if (!t || !a) return null;
   return decide(t, a);
 }
 
-export function attained(target: Value, actual: Value): boolean | null {
+/** `direction` is how a target printed without a comparator reads (directionOf the row's names). */
+export function attained(target: Value, actual: Value, direction: Direction = 'atLeast'): boolean | null {
   try {
-    return attainedSafe(target, actual);
+    return attainedSafe(target, actual, direction);
   } catch {
     return null;
   }

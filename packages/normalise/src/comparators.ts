@@ -1,6 +1,7 @@
 // Comparators as printed before or after a number, in symbol, ASCII and word forms. The texts here
 // are already folded (fold.ts): `＞=` arrives as `>=`, `≧` as `≥`, `═` and `﹦` as `=`.
 import type { Op } from '@jixiao/contract';
+import { collapseWhitespace, compact as compactFolded, foldChars } from './fold.ts';
 
 export interface Affix {
   text: string;
@@ -102,6 +103,15 @@ export function matchSuffix(s: string, end: number): Affix | null {
 export function comparatorOnly(s: string): Op | null {
   const a = matchPrefix(s, 0);
   return a && a.op && a.text.length === s.length ? a.op : null;
+}
+
+/**
+ * The comparator a cell prints and nothing else, as printed (not yet folded): `≧`, `═`, `>=`, `至少`,
+ * `不得低于` in a split 指标性质 column. `定量`, `定性`, `正向` are no comparators. Reconstruction tests a
+ * 指标性质 cell with this, so both stages read comparators from the one table above.
+ */
+export function cellComparator(printed: string): Op | null {
+  return comparatorOnly(compactFolded(foldChars(collapseWhitespace(printed))));
 }
 
 /** Index of the first comparator symbol or word in `s` (where a label such as `药品网采率` ends), or -1. */

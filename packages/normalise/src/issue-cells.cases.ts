@@ -152,4 +152,14 @@ export const ISSUE_CELLS: [string, Value][] = [
   ['有所提升', v('有所提升', 'text', null, null, null, null, null)],
   ['完成', v('完成', 'text', null, null, null, null, null)],
   ['一定的积极作用', v('一定的积极作用', 'text', null, null, null, null, null)],
+  // issue 19: the measure word a number carries is its unit, listed or not; a longer phrase is no unit
+  ['≧15组', v('≧15组', 'number', 'ge', 15, '组', 15, '组')],
+  ['0起', v('0起', 'number', null, 0, '起', 0, '起')],
+  ['10场', v('10场', 'number', null, 10, '场', 10, '场')],
+  ['5株', v('5株', 'number', null, 5, '株', 5, '株')],
+  ['3台套', v('3台套', 'number', null, 3, '台套', 3, '台套')],
+  ['3万台套', v('3万台套', 'number', null, 3, '万台套', 30000, '台套')],
+  ['30余组', v('30余组', 'number', null, 30, '组', 30, '组', { note: 'more_than' })],
+  ['3项制度', v('3项制度', 'text', null, null, null, null, null)],
+  ['10所学校', v('10所学校', 'text', null, null, null, null, null)],
 ];

@@ -30,6 +30,8 @@ describe('normaliseCell: options', () => {
       raw: '735', kind: 'number', op: null, value: 735, unit: '人次', base: 735, baseUnit: '人次', note: 'unit_from_hint',
     });
     expect(normaliseCell('96', { unitHint: '%' })).toMatchObject({ kind: 'percent', value: 96, unit: '%', base: 0.96, baseUnit: 'ratio' });
+    // 符号 | 值 | 单位 tables print the unit with a gloss (DOMAIN.md): `%(百分比)` is `%`
+    expect(normaliseCell('98', { unitHint: '%(百分比)' })).toMatchObject({ kind: 'percent', unit: '%', base: 0.98 });
     expect(normaliseCell('>95', { unitHint: '%' })).toMatchObject({ kind: 'percent', op: 'gt', base: 0.95 });
     expect(normaliseCell('120', { unitHint: '万元' })).toMatchObject({ kind: 'money', value: 120, unit: '万元', base: 1200000 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './parse-amount.ts';
+import { parseAmount, parseRate } from './parse-amount.ts';
 
 // Funding, weight and score cells of the seeds (000, 002, 003, 004) and their spellings.
 const CASES: [string | null | undefined, number | null][] = [
@@ -15,4 +15,11 @@ describe('parseAmount', () => {
   it.each(CASES)('%j → %j', (text, expected) => {
     expect(parseAmount(text)).toBe(expected);
   });
+});
+
+describe('parseRate', () => {
+  it.each<[string | null, number | null]>([
+    ['82.6%', 0.826], ['0.958', 0.958], ['1', 1], ['1.0259', 1.0259], ['102.59%', 1.0259], ['95.8', 0.958], ['96', 0.96],
+    ['0', 0], ['/', null], [null, null],
+  ])('%j → %j', (text, expected) => expect(parseRate(text)).toBe(expected));
 });

@@ -36,3 +36,13 @@ export function parseAmount(text: string | null | undefined): number | null {
     return null;
   }
 }
+
+/**
+ * An execution rate as a fraction: `82.6%` → 0.826, a fraction as printed (`0.958`, `1.0259`), and a bare number
+ * above 2 as a percentage printed without its sign (`95.8` under 支出实现率⑤, DOMAIN.md): no rate is 200% or more.
+ */
+export function parseRate(text: string | null | undefined): number | null {
+  const n = parseAmount(text);
+  if (n === null || /[%％‰]/.test(String(text)) || n <= 2) return n;
+  return Number((n / 100).toPrecision(12));
+}

@@ -6,7 +6,7 @@ import type { Op, ValueKind } from '@jixiao/contract';
 import { matchPrefix, matchSuffix } from './comparators.ts';
 import { parseDate } from './dates.ts';
 import { isAsciiDigit, scaleLiteral, scanNumber, type NumberToken } from './numbers.ts';
-import { lookupUnit, type UnitInfo } from './units.ts';
+import { lookupUnit, measureWord, type UnitInfo } from './units.ts';
 
 export interface Parsed {
   kind: ValueKind;
@@ -70,7 +70,7 @@ function readUnit(text: string): { info: UnitInfo | null; ok: boolean; more: boo
     t = t[0] + t.slice(2);
   }
   if (t === '') return { info: null, ok: true, more };
-  const info = lookupUnit(t);
+  const info = lookupUnit(t) ?? measureWord(t);
   return { info, ok: info != null, more };
 }
 

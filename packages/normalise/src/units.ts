@@ -107,9 +107,12 @@ export function lookupUnit(s: string): UnitInfo | null {
   return countPhrase(s);
 }
 
-/** Units a unit column (度量单位) may print: anything the table knows, or a short word it does not. */
+/**
+ * Units a unit column (度量单位) may print: anything the table knows, or a short word it does not. A bracketed
+ * gloss after a known unit is the unit (`%(百分比)` under 单位, DOMAIN.md: 符号 | 值 | 单位 tables).
+ */
 export function unitFromHint(hint: string): UnitInfo | null {
-  const known = lookupUnit(hint);
+  const known = lookupUnit(hint) ?? lookupUnit(hint.replace(/\([^()]*\)$/, ''));
   if (known) return known;
   if (hint.length === 0 || hint.length > 8) return null;
   for (let i = 0; i < hint.length; i++) {
@@ -117,4 +120,25 @@ export function unitFromHint(hint: string): UnitInfo | null {
     if ((c >= 48 && c <= 57) || c === 45 || c === 47) return null; // digits, '-' and '/' placeholders
   }
   return { unit: hint, baseUnit: hint, exp: 0, kind: 'number' };
+}
+
+/** Characters that make a word after a number part of a phrase, not a measure word (`3项及以上`, `2的倍数`). */
+const PHRASE_CHARS = new Set([...'的了及和或与并且等每共以前后内外底初末中上下左右余多']);
+const MAX_MEASURE_WORD = 2;
+
+/**
+ * A measure word the table does not hold (`组`, `起`, `台套`; contract `unit`: the word a number carries is
+ * its unit), kept as printed with itself as base, a 万/亿 before it a multiplier (`3万台套` → 30000 台套).
+ * Only short words of CJK characters: a longer phrase after a number (`3项制度`, `10所学校`) is no unit.
+ */
+export function measureWord(s: string): UnitInfo | null {
+  const multiplier = (s[0] === '万' || s[0] === '亿') && s.length > 1 ? s[0] : '';
+  const word = s.slice(multiplier.length);
+  if (word.length === 0 || word.length > MAX_MEASURE_WORD) return null;
+  for (const ch of word) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x4e00 || c > 0x9fff || PHRASE_CHARS.has(ch)) return null;
+  }
+  if (!multiplier) return { unit: word, baseUnit: word, exp: 0, kind: 'number' };
+  return { unit: multiplier + word, baseUnit: word, exp: multiplier === '万' ? 4 : 8, kind: 'number' };
 }

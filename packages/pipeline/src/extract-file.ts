@@ -1,21 +1,21 @@
 // extractFile(bytes, meta) → Extraction: detect type, pick reader, reconstruct, normalise, validate.
 // Pure of storage and queue: the CLI, the worker and the tests all call this one function.
 import { createHash } from 'node:crypto';
-import { ErrorCode, ExtractionError, SCHEMA_VERSION, type Extraction, type Warning } from '@jixiao/contract';
+import { ErrorCode, ExtractionError, SCHEMA_VERSION, WarningCode, type Extraction, type Warning } from '@jixiao/contract';
+import type { ReadOptions } from '@jixiao/layout';
 import { readerFor } from '@jixiao/readers';
 import { reconstruct } from '@jixiao/reconstruct';
+import { FORM_VOCABULARY } from '@jixiao/vocabulary';
 import { detectMediaType } from './detect-type.ts';
 import { normaliseReport } from './normalise-report.ts';
 import { validateReport } from './validate-report.ts';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
-export interface ExtractMeta {
+export interface ExtractMeta extends Omit<ReadOptions, 'fileName' | 'signal'> {
   fileName: string;
   archivePath?: string | null;
   maxBytes?: number;
-  maxPages?: number;
-  timeBudgetMs?: number;
 }
 
 export interface StageTimings {
@@ -29,12 +29,14 @@ export interface ExtractOutcome {
   timings: StageTimings;
 }
 
+export const emptyFileMessage = (fileName: string) => `${fileName}: the file is empty (0 bytes)`;
+
 export async function extractFile(bytes: Uint8Array, meta: ExtractMeta): Promise<Extraction> {
   return (await extractFileTimed(bytes, meta)).extraction;
 }
 
 export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Promise<ExtractOutcome> {
-  if (bytes.length === 0) throw new ExtractionError(ErrorCode.EmptyFile, `${meta.fileName}: the file is empty (0 bytes)`);
+  if (bytes.length === 0) throw new ExtractionError(ErrorCode.EmptyFile, emptyFileMessage(meta.fileName));
   if (meta.maxBytes && bytes.length > meta.maxBytes)
     throw new ExtractionError(ErrorCode.FileTooLarge, `${meta.fileName}: ${bytes.length} bytes is over the limit of ${meta.maxBytes} bytes`);
   const mediaType = await detectMediaType(bytes);
@@ -43,11 +45,8 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     throw new ExtractionError(ErrorCode.UnsupportedFormat, `${meta.fileName}: unsupported file type (${mediaType ?? 'unrecognised bytes'})`);
 
   const t0 = performance.now();
-  const { layout, warnings: readWarnings } = await read(bytes, {
-    fileName: meta.fileName,
-    maxPages: meta.maxPages,
-    timeBudgetMs: meta.timeBudgetMs,
-  });
+  const { fileName, archivePath: _, maxBytes: __, ...budget } = meta;
+  const { layout, warnings: readWarnings, cut } = await read(bytes, { fileName, ...budget, vocabulary: FORM_VOCABULARY });
   const t1 = performance.now();
   const { reports: drafts, warnings: reconstructWarnings } = reconstruct(layout);
   const t2 = performance.now();
@@ -58,7 +57,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
     return report;
   });
   const t3 = performance.now();
-  if (reports.length === 0) warnings.push({ code: 'NoFormsFound', message: `${meta.fileName}: no self-evaluation form was found in this file`, page: null });
+  if (reports.length === 0) warnings.push({ code: WarningCode.NoFormsFound, message: `${meta.fileName}: no self-evaluation form was found in this file`, page: null });
 
   const extraction: Extraction = {
     schemaVersion: SCHEMA_VERSION,
@@ -69,6 +68,7 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
       pageCount: layout.pageCount,
       ocr: layout.pages.some((p) => p.ocr),
       ...(meta.archivePath ? { archivePath: meta.archivePath } : {}),
+      ...(cut ? { readCut: cut } : {}),
     },
     reports,
     warnings,

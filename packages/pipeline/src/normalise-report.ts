@@ -1,6 +1,6 @@
 // The normalise stage: a ReportDraft (cells as printed) → a contract Report (typed values).
 import type { FundingLine, Indicator, Report, Warning } from '@jixiao/contract';
-import { attained, normaliseCell, parseAmount } from '@jixiao/normalise';
+import { attained, directionOf, normaliseCell, parseAmount, parseRate } from '@jixiao/normalise';
 import type { ReportDraft } from '@jixiao/reconstruct';
 
 export function normaliseReport(draft: ReportDraft): { report: Report; warnings: Warning[] } {
@@ -19,7 +19,7 @@ export function normaliseReport(draft: ReportDraft): { report: Report; warnings:
       weight: parseAmount(d.weight),
       score: parseAmount(d.score),
       deviation: d.deviation,
-      attained: attained(target, actual),
+      attained: attained(target, actual, directionOf(d)),
       page: d.page,
     };
     if (d.core) row.core = true;
@@ -35,7 +35,7 @@ export function normaliseReport(draft: ReportDraft): { report: Report; warnings:
     initialBudget: parseAmount(f.initialBudget),
     annualBudget: parseAmount(f.annualBudget),
     executed: parseAmount(f.executed),
-    executionRate: parseAmount(f.executionRate),
+    executionRate: parseRate(f.executionRate),
     weight: parseAmount(f.weight),
     score: parseAmount(f.score),
     page: f.page,

@@ -1,19 +1,19 @@
 // The validate stage: what the form itself gets wrong, as warnings. Keep what is printed; never correct it.
 // Seed 004 prints 得分 30 against 分值 10; forms also add up wrongly or print a rate that is not B/A.
-import type { FundingLine, Report, Warning } from '@jixiao/contract';
+import type { FundingLine, Report, Warning, WarningCode, WarningLocation } from '@jixiao/contract';
 
 const EPS = 0.051; // forms round to one decimal
 
 export function validateReport(report: Report): Warning[] {
   const warnings: Warning[] = [];
   const where = report.projectName ?? report.title ?? report.organisation ?? 'form';
-  const warn = (code: string, message: string, page: number | null = null): void => {
-    warnings.push({ code, message: `${where}: ${message}`, page });
+  const warn = (code: WarningCode, message: string, page: number | null = null, location?: WarningLocation): void => {
+    warnings.push({ code, message: `${where}: ${message}`, page, ...(location ? { location } : {}) });
   };
 
   report.indicators.forEach((ind, i) => {
     if (ind.weight != null && ind.score != null && ind.score > ind.weight + 1e-9)
-      warn('ScoreAboveWeight', `indicator ${i + 1} (${ind.level3 ?? ind.level2 ?? '?'}) scores ${ind.score} against a weight of ${ind.weight}`, ind.page);
+      warn('ScoreAboveWeight', `indicator ${i + 1} (${ind.level3 ?? ind.level2 ?? '?'}) scores ${ind.score} against a weight of ${ind.weight}`, ind.page, { row: i + 1 });
   });
   for (const f of report.funding) {
     if (f.weight != null && f.score != null && f.score > f.weight + 1e-9) warn('ScoreAboveWeight', `funding line ${f.label} scores ${f.score} against a weight of ${f.weight}`, f.page ?? null);

@@ -49,12 +49,13 @@ export function stripColon(text: string): string {
   return text.replace(/[:：]\s*$/, '').trim();
 }
 
-/** A level cell as the contract wants it: no point budget `(50分)`, no leading `指标1：`. */
-export const cleanLevel: (text: string) => string = memoiseString((text: string): string => stripLevelMarks(cleanLabel(text)));
+/** A level-1/level-2 cell as the contract wants it: no point budget `(50分)`, no leading `指标1：` or list number. */
+export const cleanLevel: (text: string) => string = memoiseString((text: string): string => stripListNumber(stripLevelMarks(cleanLabel(text))));
 
 /**
  * A level-3 name is free text (a DOCX cell's second paragraph stays a space: seed-001
- * `保证医保局工作正常运行 指标2：…`), with the same point budget and numbering marks taken off.
+ * `保证医保局工作正常运行 指标2：…`), with the point budget and the `指标1：` label taken off. List numbering
+ * is part of the printed name and stays (contract: `一、示范区建立`, `1、水稻侧深施肥`).
  */
 export const cleanName: (text: string) => string = memoiseString((text: string): string => stripLevelMarks(cleanText(text)));
 
@@ -64,8 +65,12 @@ function stripLevelMarks(text: string): string {
     // an explanation after a level word: `产出目标（部门工作实绩，…）` (seed 001)
     .replace(/^(\S{2,12}(?:指标|目标))\s*[(（][^()（）]*[)）]$/, '$1')
     .replace(/^指标\s*\d+\s*[:：]\s*/, '')
-    .replace(/^\d{1,2}\s*[.．、]\s*(?=\D)/, '') // `1. 积极组织人员进入医保` (seed 004)
     .trim();
+}
+
+/** `1. 产出指标`: a level word's list number (a level-3 name keeps its own). */
+function stripListNumber(text: string): string {
+  return text.replace(/^\d{1,2}\s*[.．、]\s*(?=\D)/, '').trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 // One form being read: its head (title, labels), then whichever tables follow — funding, goals,
 // indicators — and its total and grade. Rows arrive in reading order; the builder keeps which table it
 // is in and what merged cells carry down.
-import type { Goal } from '@jixiao/contract';
+import { WarningCode, type Goal } from '@jixiao/contract';
 import type { IndicatorDraft, ReportDraft } from './draft.ts';
 import { cleanLevel, cleanName, cleanText, isBlankCell, numberCell } from './clean-text.ts';
 import { bestOffset } from './align-row.ts';
@@ -12,6 +12,7 @@ import { isGoalLabel, isLevel1Word, isLevel2Word } from './level-vocabulary.ts';
 import { fundingLine, isNumberingRow, resolveRatioColumns } from './funding-row.ts';
 import { filled, rowBox, type Row } from './rows.ts';
 import { unionBox } from '@jixiao/layout';
+import { cellComparator } from '@jixiao/normalise';
 
 type Section = 'none' | 'funding' | 'goals' | 'indicators';
 
@@ -27,6 +28,8 @@ export class FormBuilder {
   /** the second part of a level cell a page break split, standing for the whole word carried (page-split-level.ts) */
   private splitParts = { level1: null as string | null, level2: null as string | null };
   pendingTotal = false;
+  /** a total row printed its 得分 cell, blank or not: a total in prose later does not replace it */
+  totalRead = false;
   /** the goal number a goal table prints in its 序号 column, carried down its merged cells */
   goalIndex: number | null = null;
   /** a kind inferred from the head's labels, used where the title gives none */
@@ -64,7 +67,7 @@ export class FormBuilder {
     const cells = row.cells.map((c) => c.text);
     if (isNumberingRow(cells)) {
       for (const header of resolveRatioColumns(h, cells)) {
-        this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === 'UnknownColumn' && w.message.includes(`"${header}"`)));
+        this.draft.warnings = this.draft.warnings.filter((w) => !(w.code === WarningCode.UnknownColumn && w.location?.table === h.table && w.location?.column === header));
       }
       return true;
     }
@@ -93,7 +96,7 @@ export class FormBuilder {
     };
     const target = firstText(targetCol, nextCol(h, targetCol, cells.length));
     const actual = actualCol === undefined ? null : firstText(actualCol, nextCol(h, actualCol, cells.length));
-    const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanLevel(row.cells[listCol]?.raw ?? '').replace(/^\d+\s*[.、．]\s*/, '');
+    const listed = listCol === undefined || !row.cells[listCol]?.anchored ? '' : cleanName(row.cells[listCol]?.raw ?? '');
     if (target === null && actual === null && !listed) {
       // the lower half of a row a page break cut (`总体` | … ⏎ `目标` | …, form-landscape.pdf) prints only
       // in the caption columns left of the goals: it is no goal, and the table goes on
@@ -193,20 +196,21 @@ export class FormBuilder {
     const core = /^★|★$/.test(level3) || /^(是|√|★|核心指标)$/.test(cleanText(cellOf('core')));
 
     // 指标性质 | 指标值 | 度量单位: the target is read as one cell, the three joined as printed (contract);
-    // 指标性质 may instead say 定量/定性, which is no comparator
+    // 指标性质 may instead say 定量/定性, which is no comparator; the normaliser's table says which are
     const comparator = cleanText(cellOf('comparator'));
     const unit = cleanText(cellOf('unit'));
     let target = cleanText(cellOf('target'));
     if (h.map.comparator !== undefined || h.map.unit !== undefined) {
-      const op = isComparator(comparator) ? comparator : '';
+      const op = cellComparator(comparator) ? comparator : '';
       target = target === '' ? '' : `${op}${target}${unit}`;
     }
     const actual = cleanText(cellOf('actual'));
     const weight = numberCell(cleanText(cellOf('weight')));
     const score = numberCell(cleanText(cellOf('score')));
     const deviation = cleanText(cellOf('deviation'));
-    // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator
-    if (!level3 && !target && !actual && !weight && !score) return true;
+    // a level cell with nothing under it (seed 004: `⇥⇥⇥质量指标⇥⇥…`) names no indicator, nor does a placeholder
+    // row of an unused slot (`指标1: | / | / | /`, `…… | …… | ……`: DOMAIN.md)
+    if (!printedValue(level3) && ![target, actual, weight, score].some(printedValue)) return true;
 
     const boxOf = (...fields: (keyof IndicatorHeader['map'])[]) => unionBox(fields.map((f) => slot(f)).filter((c) => c && c.text !== '').map((c) => c!.box));
     const confidences = (['comparator', 'target', 'unit', 'actual', 'weight', 'score'] as const)
@@ -246,17 +250,18 @@ function listedIndicator(goal: string | null, level3: string, row: Row): Indicat
   };
 }
 
+/** Placeholder marks a form prints in an unused slot: `/`, `—`, `……`. */
+const PLACEHOLDER = /^[-/\\—–―／…·.。]+$/;
+
+function printedValue(text: string): boolean {
+  return text !== '' && !PLACEHOLDER.test(text);
+}
+
 /** A goal-group label without its point budget: `年度绩效目标1 (40分)` → `年度绩效目标1`. */
 function cleanGoal(text: string): string {
   const t = cleanText(text);
   return isGoalLabel(t) ? cleanLevel(t) : t;
 }
-
-/** A comparator as 指标性质 prints it: `≥`, `≧`, `═`, `>=`, `不低于` …; not `定量`/`定性`/`正向`. */
-function isComparator(text: string): boolean {
-  return /^(?:[≥≧≤≦=＝═﹦><＞＜]|>=|<=|＞＝|＜＝|大于|小于|等于|不低于|不高于|不少于|不多于|不超过|高于|低于|约)$/.test(text.replace(/\s+/g, ''));
-}
-
 
 function nextCol(h: GoalHeader, col: number, end: number): number {
   const later = [...h.cols.keys()].filter((c) => c > col);

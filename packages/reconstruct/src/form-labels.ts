@@ -10,7 +10,8 @@ const GRADE_WORDS = new Set(ROW_LABELS.grade.map(compact));
 /** A form title: `项目支出绩效自评表`, `整体支出绩效自评表`, `…转移支付整体绩效自评表`, `2021年部门整体支出绩效自评报告`. */
 export function isTitle(text: string): boolean {
   const c = compact(titleText(text));
-  return c.length <= 60 && /(绩效自评表|绩效自评报告|绩效评价自评报告|绩效自评情况表|绩效目标自评表)$/.test(c);
+  // `…资金绩效目标自评` (no 表): the form's title all the same, over its `（2021年度）` line
+  return c.length <= 60 && /(绩效自评表|绩效自评报告|绩效评价自评报告|绩效自评情况表|绩效目标自评表|绩效目标自评)$/.test(c);
 }
 
 /**

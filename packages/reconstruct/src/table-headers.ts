@@ -1,6 +1,6 @@
 // Header rows → column maps, by header words in any order. Unknown words are skipped with a warning
 // quoting them (never mapped by position); repeated page headers are recognised by the same test.
-import type { Warning } from '@jixiao/contract';
+import { WarningCode, type Warning } from '@jixiao/contract';
 import { compact } from './clean-text.ts';
 import type { ColumnMap } from './align-row.ts';
 import {
@@ -101,10 +101,11 @@ export function goalHeader(row: Row): GoalHeader | null {
   return fs.includes('target') && (fs.includes('actual') || fs.includes('indicators')) ? { cols, table: row.table } : null;
 }
 
-export function unknownColumnWarnings(kind: string, unknown: string[]): Warning[] {
+export function unknownColumnWarnings(kind: string, unknown: string[], table: number | null): Warning[] {
   return unknown.map((text) => ({
-    code: 'UnknownColumn',
+    code: WarningCode.UnknownColumn,
     message: `${kind} table: the column headed "${text}" is not a known header word and was skipped`,
     page: null,
+    location: { table, column: text },
   }));
 }

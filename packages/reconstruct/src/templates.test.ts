@@ -67,7 +67,7 @@ describe('a flat 指标名称 list', () => {
     expect(flat().indicators.map((i) => i.core)).toEqual([true, false, false]);
   });
 
-  it('takes a numbered heading row (`一、产出指标`) as the level of the `1、…` rows under it', () => {
+  it('takes a numbered heading row (`一、产出指标`) as the level of the `1、…` rows under it, which keep their numbers', () => {
     const r = only(layoutOf(para('项目支出绩效自评表'), table([
       ['项目名称', '乡镇道路维护'],
       ['指标名称', '年初目标值(A)', '完成值', '权重', '指标得分'],
@@ -77,8 +77,8 @@ describe('a flat 指标名称 list', () => {
       ['1、群众满意度', '≥90%', '93%', '10', '10'],
     ])));
     expect(r.indicators.map((i) => [i.level1, i.level3, i.target, i.weight])).toEqual([
-      ['产出指标', '道路养护里程', '≥266米', '20'],
-      ['满意度指标', '群众满意度', '≥90%', '10'],
+      ['产出指标', '1、道路养护里程', '≥266米', '20'],
+      ['满意度指标', '1、群众满意度', '≥90%', '10'],
     ]);
   });
 });

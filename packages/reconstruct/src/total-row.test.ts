@@ -55,6 +55,16 @@ describe('the total row', () => {
     expect([r.totalScore, r.grade]).toEqual(['96', '优']);
   });
 
+  // contract totalScore: the weight total under 分值 is not the score; a blank 得分 cell gives null
+  it.each([
+    ['自评总分 over 分值 and 得分', HEADS.weightFirst, ['自评总分', '', '', '', '', '100', '96.3', ''], '96.3'],
+    ['单位自评总分, label merged', HEADS.weightFirst, [{ text: '单位自评总分', colSpan: 5 }, '100', '96.3', ''], '96.3'],
+    ['合计 printing only the weight total', HEADS.weightFirst, ['合计', '', '', '', '', '100', '', ''], null],
+    ['自评总分 printing only the weight total, 得分 first', HEADS.scoreFirst, ['自评总分', '', '', '', '', '', '100', ''], null],
+  ])('%s', (_name, head, total, expected) => {
+    expect(read(head, total as string[]).totalScore).toBe(expected);
+  });
+
   it('reads a labelled total by its one value', () => {
     expect(read(HEADS.scoreFirst, ['综合得分', '96']).totalScore).toBe('96');
   });

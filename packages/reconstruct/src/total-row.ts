@@ -7,23 +7,45 @@ import { projectRow, rightAlignedRow } from './project-row.ts';
 import type { Row } from './rows.ts';
 import type { IndicatorHeader } from './table-headers.ts';
 
-/** The total score, or null where the row prints none (it may follow on the next row). */
-export function totalScoreOf(row: Row, indicators: IndicatorHeader | null): string | null {
+export interface TotalScore {
+  /** the score as printed, or null where the row prints none */
+  score: string | null;
+  /** false where the row prints no number at all: the score may follow on the next row (a wrapped export) */
+  printed: boolean;
+}
+
+/**
+ * The total score (contract `totalScore`): the number under the 得分 column. The weight total the same row
+ * prints under 分值 (`自评总分 | 100 | 96.3`, the 100) is no score, so a row printing only that gives null.
+ */
+export function totalScoreOf(row: Row, indicators: IndicatorHeader | null): TotalScore {
   const own = totalPart(row);
   const cells = own.cells.filter((c) => c.anchored && c.text !== '');
   const label = cells[0]?.text.replace(/\s+/g, '') ?? '';
   const numbers = cells.slice(1).map((c) => valueText(c.raw || c.text)).filter((t) => isNumberLike(t));
-  // a labelled total (综合得分 96, 自评总分 97.87) prints one value: the score
-  if (/得分|自评总分|评价总分/.test(label) && label !== '总分') return numbers[0] ?? null;
+  if (numbers.length === 0) return { score: null, printed: false };
   const scoreCol = indicators?.map.score;
+  let underScore: string | null = null;
+  let weightTotal: string | null = null;
   if (indicators && scoreCol !== undefined && row.table !== null) {
     // read in the header's columns: a PDF table joined over pages may print it a slot off, a one-cell-per-line
     // export drops the slots the label's merge covered
     const inColumns = rightAlignedRow(own, indicators.columns) ?? projectRow(own, indicators.columns);
-    const atScore = valueText(inColumns[scoreCol]?.raw || inColumns[scoreCol]?.text || '');
-    if (isNumberLike(atScore)) return atScore;
+    const at = (col: number | undefined) => (col === undefined ? '' : valueText(inColumns[col]?.raw || inColumns[col]?.text || ''));
+    if (isNumberLike(at(scoreCol))) underScore = at(scoreCol);
+    if (isNumberLike(at(indicators.map.weight))) weightTotal = at(indicators.map.weight);
   }
-  return numbers.length ? numbers[numbers.length - 1]! : null;
+  // a labelled total (综合得分 96, 自评总分 97.87): the number beside the label, unless that is the weight total
+  // under 分值 (`单位自评总分 | 100 | 98`); seed-001's 绩效自评综合得分 row prints a stray number further right
+  if (/得分|自评总分|评价总分/.test(label) && label !== '总分') {
+    if (numbers[0] !== weightTotal) return { score: numbers[0]!, printed: true };
+    return { score: numbers[1] ?? null, printed: true };
+  }
+  if (underScore !== null) return { score: underScore, printed: true };
+  // only the weight total under 分值, the 得分 cell left blank (合计 | … | 100 | )
+  if (weightTotal !== null && numbers.length === 1) return { score: null, printed: true };
+  // no column says which is which: a row printing two numbers prints the weight total first
+  return { score: numbers[numbers.length - 1]!, printed: true };
 }
 
 /**

@@ -6,13 +6,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export function requireToken(token: string | null) {
-  const expected = token === null ? null : digest(token);
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (expected === null)
+    if (token === null)
       return reply.code(403).send({ error: 'ReadOnly', message: 'this server is read-only: start it with API_TOKEN set to allow corrections, uploads and reprocessing' });
-    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    // compare digests: equal length, constant time
-    if (!given || !timingSafeEqual(digest(given), expected))
-      return reply.code(401).send({ error: 'Unauthorized', message: 'send the API token as `Authorization: Bearer <API_TOKEN>`' });
+    return checkToken(token, req, reply);
   };
+}
+
+/** 401 unless the request carries the token (also asked of every /api read from off this machine: boundary.ts). */
+export async function checkToken(token: string, req: FastifyRequest, reply: FastifyReply) {
+  const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+  // compare digests: equal length, constant time
+  if (!given || !timingSafeEqual(digest(given), digest(token)))
+    return reply.code(401).send({ error: 'Unauthorized', message: 'send the API token as `Authorization: Bearer <API_TOKEN>`' });
 }

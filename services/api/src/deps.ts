@@ -8,7 +8,7 @@ export interface ApiDeps {
   driver: 'pg' | 'pglite';
   archiveDir: string;
   /** the watcher's limits: an upload larger than maxBytes is refused while it streams in */
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number; maxPagePixels?: number };
   archiveLimits?: ArchiveLimits;
   /** the bearer token write routes require; null makes the API read-only */
   token: string | null;

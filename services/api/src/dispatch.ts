@@ -3,7 +3,7 @@
 import type { Config, Logger } from '@jixiao/config';
 import { markRunFailed, type Database } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue, type ExtractJob } from '@jixiao/queue';
-import { inlineDispatch } from '@jixiao/worker';
+import { inlineDispatch, serviceStageDeps } from '@jixiao/worker';
 
 export interface Dispatcher {
   dispatch: (job: ExtractJob) => Promise<void>;
@@ -21,10 +21,9 @@ export function createDispatcher(config: Config, database: Database, logger: Log
       close: () => queue.close(),
     };
   }
-  const run = inlineDispatch(
-    { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger },
-    database.driver === 'pglite' ? 1 : config.workerConcurrency,
-  );
+  const concurrency = database.driver === 'pglite' ? 1 : config.workerConcurrency;
+  const stages = serviceStageDeps(config, database.db, logger, concurrency);
+  const run = inlineDispatch(stages, concurrency);
   const running = new Set<Promise<void>>();
   return {
     dispatch: async (job) => {
@@ -41,6 +40,7 @@ export function createDispatcher(config: Config, database: Database, logger: Log
     },
     close: async () => {
       while (running.size > 0) await Promise.all([...running]);
+      await stages.extractor.close();
     },
   };
 }

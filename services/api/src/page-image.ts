@@ -24,10 +24,19 @@ export class PageOutOfRange extends Error {
   }
 }
 
-export async function renderPageImage(bytes: Uint8Array, mediaType: string, page: number, fileName: string): Promise<PageImage> {
-  if (mediaType === 'application/pdf') return renderPdfPage(bytes, page, fileName);
-  if (mediaType.startsWith('image/')) return renderImagePage(bytes, page);
+/** MAX_PAGE_MEGAPIXELS' default: pictures (and images inside PDF pages) larger are not decoded for a preview */
+export const DEFAULT_MAX_PAGE_PIXELS = 150_000_000;
+
+export async function renderPageImage(bytes: Uint8Array, mediaType: string, page: number, fileName: string, maxPixels = DEFAULT_MAX_PAGE_PIXELS): Promise<PageImage> {
+  if (mediaType === 'application/pdf') return renderPdfPage(bytes, page, fileName, maxPixels);
+  if (mediaType.startsWith('image/')) return renderImagePage(bytes, page, maxPixels);
   throw new UnsupportedPreview(mediaType);
+}
+
+export class PreviewTooLarge extends Error {
+  constructor(width: number, height: number, maxPixels: number) {
+    super(`the page picture is ${width} × ${height} pixels, over the limit of ${maxPixels} (MAX_PAGE_MEGAPIXELS)`);
+  }
 }
 
 export class UnreadablePdf extends Error {}
@@ -38,7 +47,7 @@ export class UnsupportedPreview extends Error {
   }
 }
 
-async function renderPdfPage(bytes: Uint8Array, pageNumber: number, fileName: string): Promise<PageImage> {
+async function renderPdfPage(bytes: Uint8Array, pageNumber: number, fileName: string, maxPixels: number): Promise<PageImage> {
   const lib = await pdfjs();
   const pdf = await lib.getDocument({
     data: new Uint8Array(bytes),
@@ -46,6 +55,8 @@ async function renderPdfPage(bytes: Uint8Array, pageNumber: number, fileName: st
     ...pdfjsOfflineResources,
     // Node has no FontFace: glyphs must be drawn as paths, or CJK text comes out as boxes
     disableFontFace: true,
+    // an image larger than a page may be is left out of the picture rather than decoded (30000² is 3.6 GB)
+    maxImageSize: maxPixels,
   }).promise.catch((cause: unknown) => {
     throw new UnreadablePdf(`${fileName}: pdf.js could not open the file (${(cause as Error).message})`);
   });
@@ -80,15 +91,21 @@ function dpiOf(density: number | undefined, width: number, height: number): numb
   return dpi >= MIN_BELIEVABLE_DPI ? Math.round(dpi) : DEFAULT_DPI;
 }
 
-async function renderImagePage(bytes: Uint8Array, pageNumber: number): Promise<PageImage> {
+async function renderImagePage(bytes: Uint8Array, pageNumber: number, maxPixels: number): Promise<PageImage> {
   const meta = await sharp(bytes).metadata();
   const pageCount = meta.pages ?? 1;
   if (pageNumber > pageCount) throw new PageOutOfRange(pageNumber, pageCount);
-  const { data, info } = await sharp(bytes, { page: pageNumber - 1, limitInputPixels: 20_000 * 20_000 })
+  const [width, height] = [meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0];
+  if (width * height > maxPixels) throw new PreviewTooLarge(width, height, maxPixels);
+  // shown at most MAX_SIDE_PX a side, as PDF pages are: a 16000² scan re-encoded whole took 89 s
+  const { data } = await sharp(bytes, { page: pageNumber - 1, limitInputPixels: maxPixels })
     .rotate()
     .flatten({ background: '#ffffff' })
+    .resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true })
     .png()
     .toBuffer({ resolveWithObject: true });
-  const dpi = dpiOf(meta.density, info.width, info.height);
-  return { png: data, widthPt: (info.width * 72) / dpi, heightPt: (info.height * 72) / dpi, pageCount };
+  // the page's size from the picture as read (EXIF turns a phone photo), not as shrunk for the screen
+  const [w, h] = (meta.orientation ?? 1) >= 5 ? [height, width] : [width, height];
+  const dpi = dpiOf(meta.density, w, h);
+  return { png: data, widthPt: (w * 72) / dpi, heightPt: (h * 72) / dpi, pageCount };
 }

@@ -9,6 +9,11 @@ const year = z.coerce.number().int().min(1990).max(2100);
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** a boolean-or-null as the contract spells it (`attained`: true, false, null), with yes/no/unknown and 1/0 kept as
+ * synonyms; → the filter's yes/no/unknown */
+const tristate = z
+  .enum(['true', 'false', 'null', 'yes', 'no', 'unknown', '1', '0'])
+  .transform((v) => (v === 'true' || v === 'yes' || v === '1' ? 'yes' : v === 'false' || v === 'no' || v === '0' ? 'no' : 'unknown'));
 export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const IndicatorFilterQuery = z.object({
@@ -18,7 +23,7 @@ export const IndicatorFilterQuery = z.object({
   project: text.optional().describe('substring of the project name (项目名称)'),
   level1: text.optional().describe('一级指标, exact'),
   level2: text.optional().describe('二级指标, exact'),
-  attained: z.enum(['yes', 'no', 'unknown']).optional().describe('是否达成'),
+  attained: tristate.optional().describe('是否达成: true, false or null (undecided); yes/no/unknown also accepted'),
   lowConfidence: flag.optional().describe('only rows whose OCR confidence is below confidenceBelow'),
   confidenceBelow: z.coerce.number().min(0).max(1).optional(),
   q: text.optional().describe('substring of the level-3 indicator (三级指标)'),

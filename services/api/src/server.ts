@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { guardBoundary } from './boundary.ts';
 import type { ApiDeps } from './deps.ts';
 import { correctionRoutes } from './routes/corrections.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -28,13 +29,14 @@ export async function buildServer(deps: ApiDeps) {
   });
   await app.register(multipart, { limits: { fileSize: deps.limits.maxBytes, files: 1, fields: 4, fieldSize: 1024 } });
 
+  guardBoundary(app, deps.token);
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issue = err.validation[0]!;
       const where = [err.validationContext, issue.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join(' ');
       return reply.code(400).send({ error: 'BadRequest', message: `${where}: ${issue.message}` });
     }
-    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    const status = (err as { statusCode?: number }).statusCode ?? (isBadInput(err) ? 400 : 500);
     if (status < 500) return reply.code(status).send({ error: (err as { code?: string }).code ?? 'BadRequest', message: (err as Error).message });
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'Internal', message: 'the server could not answer; see its log' });
@@ -48,4 +50,14 @@ export async function buildServer(deps: ApiDeps) {
   await app.register(webRoutes(deps));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/**
+ * Errors that come from what was sent, not from the server: text Postgres cannot store (a NUL, a lone surrogate
+ * in a JSON body), a name too long for the file system, a multipart body cut short or without its boundary.
+ */
+function isBadInput(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  if (e.code === '22021' || e.code === '22P05' || e.code === 'ENAMETOOLONG') return true;
+  return /Unexpected end of (form|multipart)|Malformed part header|Boundary not found|Multipart: /i.test(e.message ?? '');
 }

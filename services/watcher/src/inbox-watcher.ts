@@ -3,7 +3,7 @@
 // set-up, to the stages in this same process. Extraction itself is not the watcher's business.
 // At start it reconciles the database with the queue: every run not finished is handed on again (a job lost
 // with a Redis restart, or a hand-over that never happened), so no recorded file is forgotten.
-import { mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { watch } from 'chokidar';
 import type { ArchiveLimits, Logger } from '@jixiao/config';
@@ -11,7 +11,7 @@ import { unfinishedRuns, type Db } from '@jixiao/db';
 import type { ExtractJob } from '@jixiao/queue';
 import { FileStabilityTracker } from './file-stability-tracker.ts';
 import { isIgnoredName } from './ignored-names.ts';
-import { receiveFile } from './receive-file.ts';
+import { NotRegularFile, receiveFile } from './receive-file.ts';
 
 export interface WatcherDeps {
   inboxDir: string;
@@ -19,6 +19,7 @@ export interface WatcherDeps {
   /** how long a file must stay unchanged before it is read */
   fileStableMs: number;
   archiveLimits?: ArchiveLimits;
+  maxBytes?: number;
   db: Db;
   /** hand a newly recorded file on: enqueue it, or process it inline */
   dispatch: (job: ExtractJob) => Promise<void>;
@@ -43,6 +44,8 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
   const watcher = watch(deps.inboxDir, {
     ignoreInitial: false,
     alwaysStat: true,
+    // a link is not followed into a folder outside the inbox; a linked file is refused when read (receive-file.ts)
+    followSymlinks: false,
     // a folder can be ignored too (.git, .Trash): the name rules are the same
     ignored: (path) => path !== deps.inboxDir && isIgnoredName(path),
   });
@@ -77,7 +80,7 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
   async function handOver(path: string): Promise<void> {
     const file = relative(deps.inboxDir, path);
     try {
-      const received = await receiveFile(deps, path, file);
+      const received = await receiveFile({ ...deps, regularFilesOnly: true }, path, file);
       const fileLog = log.child({ sha256: received.sha256, file, runId: received.runId });
       if (received.archive) {
         const { members, failures } = received.archive;
@@ -89,6 +92,10 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
       } else fileLog.info({ sizeBytes: received.sizeBytes }, 'received');
       await Promise.all(received.jobs.map((job) => deps.dispatch(job)));
     } catch (err) {
+      if (err instanceof NotRegularFile) {
+        log.warn({ file }, err.message);
+        return;
+      }
       log.error({ err, file }, `could not hand over the file; trying again in ${RETRY_MS / 1000} s`);
       const t = setTimeout(() => {
         retries.delete(t);
@@ -103,7 +110,7 @@ export async function startInboxWatcher(deps: WatcherDeps): Promise<InboxWatcher
     // look again at every pending file: a copy can grow without the watcher reporting each write
     for (const path of tracker.pending()) {
       try {
-        tracker.observe(path, await stat(path));
+        tracker.observe(path, await lstat(path));
       } catch {
         tracker.forget(path);
       }

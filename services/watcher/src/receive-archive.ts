@@ -5,11 +5,11 @@
 // corrected ZIP adds only the members whose bytes changed, each as the next version of its document.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { unpackZip } from '@jixiao/archive';
+import { unpackZip, type ArchiveMember } from '@jixiao/archive';
 import type { ArchiveLimits } from '@jixiao/config';
-import { isExtractionError } from '@jixiao/contract';
-import { markRunFailed, recordMemberFailure, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
-import { detectMediaType, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
+import { ErrorCode, isExtractionError } from '@jixiao/contract';
+import { markRunFailed, recordFailedArrival, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
+import { detectMediaType, emptyFileMessage, EXTRACTOR_VERSION, MEDIA } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
 import { archiveBytes, headOf } from './archive-store.ts';
 
@@ -50,22 +50,15 @@ export async function receiveArchive(
   // finds its members (and its members' failures) already recorded
   const archiveName = container.originalName;
   const out: ArchiveIntake = { container, members: 0, failures: [], jobs: [], runIds: [] };
-  let unpacked;
-  try {
-    unpacked = await unpackZip(new Uint8Array(await readFile(storedAt)), { archiveName, ...deps.archiveLimits });
-  } catch (err) {
-    if (!isExtractionError(err)) throw err;
-    // the archive itself cannot be opened: the ZIP's own run fails, once
-    const failed = await recordReceivedFile(db, file, EXTRACTOR_VERSION);
-    if (failed.runId !== null) {
-      await markRunFailed(db, failed.runId, err.code, err.message);
-      out.runIds.push(failed.runId);
-    }
-    out.failures.push({ archivePath: archiveName, code: err.code, message: err.message });
-    return out;
-  }
   const prefix = `${archiveName}!/`;
-  for (const member of unpacked.members) {
+  // an empty member has no bytes to tell it apart from another empty file: it fails in its own name
+  const empty: { archivePath: string; code: string; message: string }[] = [];
+  // each member archived and recorded as it is read, then let go
+  const onMember = async (member: ArchiveMember) => {
+    if (member.bytes.length === 0) {
+      empty.push({ archivePath: member.archivePath, code: ErrorCode.EmptyFile, message: emptyFileMessage(basename(member.path)) });
+      return;
+    }
     const archivePath = await archiveBytes(deps.archiveDir, member.sha256, member.bytes);
     const intake = await recordReceivedFile(
       db,
@@ -85,11 +78,25 @@ export async function receiveArchive(
       out.jobs.push({ runId: intake.runId, sha256: member.sha256, fileName: basename(member.path) });
       out.runIds.push(intake.runId);
     }
+  };
+  let unpacked;
+  try {
+    unpacked = await unpackZip(new Uint8Array(await readFile(storedAt)), { archiveName, ...deps.archiveLimits, onMember });
+  } catch (err) {
+    if (!isExtractionError(err)) throw err;
+    // the archive itself cannot be opened: the ZIP's own run fails, once
+    const failed = await recordReceivedFile(db, file, EXTRACTOR_VERSION);
+    if (failed.runId !== null) {
+      await markRunFailed(db, failed.runId, err.code, err.message);
+      out.runIds.push(failed.runId);
+    }
+    out.failures.push({ archivePath: archiveName, code: err.code, message: err.message });
+    return out;
   }
-  for (const failure of unpacked.failures) {
+  for (const failure of [...unpacked.failures, ...empty]) {
     out.failures.push(failure);
     const inside = failure.archivePath.startsWith(prefix) ? failure.archivePath.slice(prefix.length) : failure.archivePath;
-    const runId = await recordMemberFailure(
+    const { failedRunId: runId } = await recordFailedArrival(
       db,
       {
         containerId: container.sourceFileId,

@@ -3,11 +3,14 @@
 // someone rewrites the original meanwhile. A ZIP is kept as it came and recorded as a container; its members
 // are the files (receive-archive.ts).
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { constants, createWriteStream } from 'node:fs';
+import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ArchiveLimits } from '@jixiao/config';
-import { recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
-import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
+import { ErrorCode } from '@jixiao/contract';
+import { recordFailedArrival, recordReceivedFile, type Db, type IntakeResult } from '@jixiao/db';
+import { emptyFileMessage, EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import type { ExtractJob } from '@jixiao/queue';
 import { archivePathOf, sha256OfFile } from './archive-store.ts';
 import { isZipArchive, receiveArchive, type ArchiveIntake } from './receive-archive.ts';
@@ -17,6 +20,21 @@ export interface ReceiveDeps {
   archiveDir: string;
   /** unpackZip's limits; the defaults of @jixiao/archive when absent */
   archiveLimits?: ArchiveLimits;
+  /** a file larger than this (MAX_FILE_MB) is recorded but never opened, a ZIP included: its run fails as FileTooLarge */
+  maxBytes?: number;
+  /**
+   * take regular files only, never through a symlink (the inbox: anyone may drop a link to /etc/shadow there);
+   * anything else throws NotRegularFile. `jixiao ingest` follows the links it is given.
+   */
+  regularFilesOnly?: boolean;
+}
+
+/** What a watched inbox refuses: a symlink, a FIFO, a device, a socket or a folder where a file was expected. */
+export class NotRegularFile extends Error {
+  constructor(path: string, what: string) {
+    super(`${path}: ${what}, not a regular file; not read`);
+    this.name = 'NotRegularFile';
+  }
 }
 
 export interface ReceivedFile extends IntakeResult {
@@ -39,16 +57,17 @@ export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath =
   await mkdir(deps.archiveDir, { recursive: true });
   const tmp = join(deps.archiveDir, `.incoming-${randomBytes(6).toString('hex')}`);
   try {
-    await copyFile(path, tmp);
+    await copyIn(path, tmp, deps.regularFilesOnly ?? false);
     const sha256 = await sha256OfFile(tmp);
     const { size } = await stat(tmp);
+    if (size === 0) return await receiveEmptyFile(deps.db, basename(path), logicalPath, sha256);
     const archivePath = archivePathOf(sha256);
     const target = join(deps.archiveDir, archivePath);
     await mkdir(dirname(target), { recursive: true });
     await rename(tmp, target); // same bytes already archived: replaced by an identical copy
     const fileName = basename(path);
     const file = { sha256, originalName: fileName, sizeBytes: size, archivePath, logicalPath };
-    if (await isZipArchive(target)) {
+    if (size <= (deps.maxBytes ?? Infinity) && (await isZipArchive(target))) {
       const archive = await receiveArchive(deps, file, target);
       return { ...archive.container, runId: null, sha256, fileName, sizeBytes: size, jobs: archive.jobs, runIds: archive.runIds, archive };
     }
@@ -57,5 +76,36 @@ export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath =
     return { ...intake, sha256, fileName, sizeBytes: size, jobs, runIds: jobs.map((j) => j.runId), archive: null };
   } finally {
     await unlink(tmp).catch(() => {});
+  }
+}
+
+/** Every empty file hashes alike: it is recorded by where it arrived, as a failure of its own (nothing to archive). */
+async function receiveEmptyFile(db: Db, fileName: string, logicalPath: string, sha256: string): Promise<ReceivedFile> {
+  const arrival = { containerId: null, archiveMemberPath: null, logicalPath, originalName: fileName };
+  const failed = await recordFailedArrival(db, { ...arrival, code: ErrorCode.EmptyFile, message: emptyFileMessage(fileName) }, EXTRACTOR_VERSION);
+  const runIds = failed.failedRunId === null ? [] : [failed.failedRunId];
+  return { ...failed, runId: null, newFile: failed.failedRunId !== null, originalName: fileName, sha256, fileName, sizeBytes: 0, jobs: [], runIds, archive: null };
+}
+
+/**
+ * Copy into the archive. For regular files only, the file is opened without following a symlink and without
+ * blocking (a FIFO would otherwise hold the copy, and the watcher's shutdown, until someone writes to it), and
+ * what was opened is checked: the check and the copy are of the same file.
+ */
+async function copyIn(path: string, tmp: string, regularFilesOnly: boolean): Promise<void> {
+  if (!regularFilesOnly) return copyFile(path, tmp);
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new NotRegularFile(path, 'a symbolic link');
+    throw err;
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new NotRegularFile(path, st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a folder' : st.isSocket() ? 'a socket' : 'a device');
+    await pipeline(handle.createReadStream({ autoClose: false, start: 0 }), createWriteStream(tmp));
+  } finally {
+    await handle.close();
   }
 }

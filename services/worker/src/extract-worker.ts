@@ -1,7 +1,7 @@
 // The worker service: take extract jobs from the queue and run the shared stages on them. Bad input fails once
 // (UnrecoverableError, no retries); an outage is thrown again so BullMQ retries it with exponential backoff.
 import { UnrecoverableError, Worker } from 'bullmq';
-import type { Logger } from '@jixiao/config';
+import { ErrorCode } from '@jixiao/contract';
 import { markRunFailed } from '@jixiao/db';
 import { EXTRACT_QUEUE, ExtractJob, redisConnection, type ExtractJobResult, type QueueSettings } from '@jixiao/queue';
 import { processStoredFile, type StageDeps } from './process-stored-file.ts';
@@ -14,6 +14,9 @@ export interface WorkerDeps extends StageDeps {
   stalledIntervalMs?: number;
 }
 
+/** below BullMQ's maxStalledCount, so the run is closed here with a reason before BullMQ fails the job itself */
+const MAX_WORKER_DEATHS = 2;
+
 export type ExtractWorker = Worker<ExtractJob, ExtractJobResult>;
 
 export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
@@ -23,6 +26,15 @@ export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
     async (job) => {
       const payload = ExtractJob.parse(job.data);
       const jobLog = log.child({ sha256: payload.sha256, file: payload.fileName, runId: payload.runId, jobId: job.id });
+      // starts that ended in neither a result nor a failure: the worker died on this job (stalled-job recovery
+      // handed it on). Extraction runs in a child, so this is a worker killed from outside; a file that keeps
+      // doing it must not crash-loop every worker that takes it.
+      const diedOn = job.attemptsStarted - 1 - job.attemptsMade;
+      if (diedOn >= MAX_WORKER_DEATHS) {
+        const message = `${payload.fileName}: the worker reading it stopped ${diedOn} times before finishing; not tried again`;
+        await markRunFailed(deps.db, payload.runId, ErrorCode.Crashed, message);
+        throw new UnrecoverableError(`${ErrorCode.Crashed}: ${message}`);
+      }
       try {
         const outcome = await processStoredFile({ ...deps, logger: jobLog }, payload.runId);
         if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.code}: ${outcome.message}`);
@@ -46,7 +58,7 @@ export function startExtractWorker(deps: WorkerDeps): ExtractWorker {
       // a slow OCR job keeps its lock renewed (every lockDuration/2); a crashed worker's job is retaken after this
       lockDuration: deps.lockDurationMs ?? 60_000,
       stalledInterval: deps.stalledIntervalMs ?? 30_000,
-      maxStalledCount: 2,
+      maxStalledCount: MAX_WORKER_DEATHS + 1,
     },
   );
   worker.on('error', (err) => log.error({ err }, 'worker error'));

@@ -4,20 +4,26 @@
 // anything else (database down, archive unreadable) is thrown for the caller to retry or report.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '@jixiao/config';
+import type { FileBudget, Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
-import { extractFileTimed } from '@jixiao/pipeline';
+import { extractFileTimed, type IsolatedExtractor } from '@jixiao/pipeline';
 import { refuseIncomplete } from './refuse-incomplete.ts';
 
 export interface StageDeps {
   db: Db;
   archiveDir: string;
-  limits: { maxBytes: number; maxPages: number; timeBudgetMs: number };
+  /** the file's budget; the fields beyond these three default to the readers' own */
+  limits: Pick<FileBudget, 'maxBytes' | 'maxPages' | 'timeBudgetMs'> & Partial<FileBudget>;
   /** the job's logger, bound to { sha256, file, runId } by the caller */
   logger: Logger;
   /** test hook: sleep this long inside the stage (a test kills the worker meanwhile) */
   stageDelayMs?: number;
+  /**
+   * where the stages run: the services pass a child-process extractor (a crash, an out-of-memory or a hang
+   * costs the child, not the service); without one they run in this process (tests of the stages)
+   */
+  extractor?: IsolatedExtractor;
 }
 
 export type ProcessOutcome =
@@ -25,7 +31,8 @@ export type ProcessOutcome =
   | { status: 'failed'; runId: number; code: string; message: string }
   | { status: 'skipped'; runId: number };
 
-export async function processStoredFile(deps: StageDeps, runId: number): Promise<ProcessOutcome> {
+/** `signal` cancels the extraction (the child is stopped); the run is then left to the caller, not failed. */
+export async function processStoredFile(deps: StageDeps, runId: number, options: { signal?: AbortSignal } = {}): Promise<ProcessOutcome> {
   const t0 = performance.now();
   const run = await startRun(deps.db, runId);
   if (!run) {
@@ -35,9 +42,13 @@ export async function processStoredFile(deps: StageDeps, runId: number): Promise
   const log = deps.logger;
   try {
     if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
-    const bytes = await readArchived(deps, run.archivePath, run.fileName);
     if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
-    const { extraction, timings } = await extractStage(bytes, { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits });
+    const meta = { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits };
+    const path = join(deps.archiveDir, run.archivePath);
+    await refuseOversize(deps, path, run.fileName);
+    const { extraction, timings } = deps.extractor
+      ? await deps.extractor.extract({ path }, meta, options)
+      : await extractStage(new Uint8Array(await readFile(path)), meta);
     const refused = refuseIncomplete(extraction, deps.limits.maxPages);
     if (refused) throw refused;
     const stored = await saveExtraction(deps.db, run, extraction, timings);
@@ -74,13 +85,12 @@ async function extractStage(bytes: Uint8Array, meta: Parameters<typeof extractFi
   }
 }
 
-async function readArchived(deps: StageDeps, archivePath: string, fileName: string): Promise<Uint8Array> {
-  const path = join(deps.archiveDir, archivePath);
-  // refuse before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
+/** Refused before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory. A missing
+ * archive file throws as an outage (the archive folder may be a share that is down). */
+async function refuseOversize(deps: StageDeps, path: string, fileName: string): Promise<void> {
   const { size } = await stat(path);
   if (size > deps.limits.maxBytes)
     throw new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${size} bytes is over the limit of ${deps.limits.maxBytes} bytes`);
-  return new Uint8Array(await readFile(path));
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -6,6 +6,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { hex as dingbat } from 'dingbat-to-unicode';
 import type { SourceContent } from '../html-table/index.ts';
+import { budgetOf, checkTextSize, tooDeep, type Budget } from '../budget.ts';
 import { resolveMerges, type RawCell, type RawRow } from './resolve-merges.ts';
 
 const W_URIS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
@@ -36,7 +37,10 @@ export interface DocumentContent {
 /** The content a w:altChunk imports (by relationship id), or null where it cannot be read. */
 export type ChunkResolver = (relationshipId: string) => SourceContent[] | null;
 
-export function readDocument(xml: string, resolveChunk: ChunkResolver = () => null): DocumentContent {
+export function readDocument(xml: string, resolveChunk: ChunkResolver = () => null, budget: Budget = budgetOf({}, 'the DOCX file')): DocumentContent {
+  checkTextSize(xml, budget);
+  // the parse is iterative, but what it builds (tables in cells) is walked recursively afterwards
+  let depth = 0;
   const body: Container = { parts: [], lines: [], cell: null };
   const containers: Container[] = [body];
   const tables: TableState[] = [];
@@ -53,6 +57,7 @@ export function readDocument(xml: string, resolveChunk: ChunkResolver = () => nu
   const parser = new SaxesParser({ xmlns: false });
 
   parser.on('opentag', (tag) => {
+    if (!tag.isSelfClosing && ++depth > budget.maxDepth) throw tooDeep(budget, 'XML elements');
     if (prefixes.size === 0) learnPrefixes(tag, prefixes);
     const name = canonical(tag.name, prefixes);
     if (skip > 0 || SKIP.has(name)) {
@@ -128,6 +133,7 @@ export function readDocument(xml: string, resolveChunk: ChunkResolver = () => nu
   });
 
   parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) depth--;
     if (skip > 0) {
       skip--;
       return;

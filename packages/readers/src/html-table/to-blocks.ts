@@ -7,7 +7,7 @@
 //   its own, so its columns survive;
 // - a smaller nested table is flattened into its cell's text, one line per nested row.
 // The last two warn: the outer table no longer shows exactly what the page drew.
-import { tableFromRows, type Block, type CellInput, type TableBlock, type Warning } from '@jixiao/layout';
+import { tableFromRows, type Block, type CellInput, type GridLimit, type TableBlock, type Warning } from '@jixiao/layout';
 import { realCells, type SourceCell, type SourceContent, type SourceTable } from './source-table.ts';
 
 export interface BlocksResult {
@@ -18,24 +18,24 @@ export interface BlocksResult {
 const LIFT_MIN_ROWS = 2;
 const LIFT_MIN_COLS = 3;
 
-export function toBlocks(content: SourceContent[]): BlocksResult {
+export function toBlocks(content: SourceContent[], limit?: GridLimit): BlocksResult {
   const blocks: Block[] = [];
   const warnings: Warning[] = [];
-  emit(content, blocks, warnings);
+  emit(content, blocks, warnings, limit);
   return { blocks, warnings };
 }
 
-function emit(content: SourceContent[], blocks: Block[], warnings: Warning[]): void {
+function emit(content: SourceContent[], blocks: Block[], warnings: Warning[], limit: GridLimit | undefined): void {
   for (const part of content) {
     if (part.kind === 'text') {
       for (const line of part.text.split('\n')) if (line.trim() !== '') blocks.push({ type: 'paragraph', text: line, page: null, box: null });
     } else if (isWrapper(part.table)) {
-      for (const row of part.table.rows) for (const cell of realCells(row)) emit(cell.content, blocks, warnings);
+      for (const row of part.table.rows) for (const cell of realCells(row)) emit(cell.content, blocks, warnings, limit);
     } else {
       const lifted: SourceTable[] = [];
-      const table = toTable(part.table, warnings, lifted);
+      const table = toTable(part.table, warnings, lifted, limit);
       if (table) blocks.push(table);
-      emit(lifted.map((t) => ({ kind: 'table', table: t })), blocks, warnings);
+      emit(lifted.map((t) => ({ kind: 'table', table: t })), blocks, warnings, limit);
     }
   }
 }
@@ -51,7 +51,7 @@ function isWrapper(table: SourceTable): boolean {
 
 function isGrid(table: SourceTable): boolean {
   const rows = table.rows.filter((r) => realCells(r).length > 0);
-  const cols = Math.max(0, ...table.rows.map((r) => r.reduce((n, c) => n + c.colSpan, 0)));
+  const cols = table.rows.reduce((most, r) => Math.max(most, r.reduce((n, c) => n + c.colSpan, 0)), 0);
   return rows.length >= LIFT_MIN_ROWS && cols >= LIFT_MIN_COLS;
 }
 
@@ -64,7 +64,7 @@ function holdsGrid(table: SourceTable): boolean {
  * Builds the grid (HTML table algorithm via tableFromRows), dropping placeholders; null for a table with no
  * cells. Nested tables with a real grid are pushed onto `lifted` (when given) instead of into the cell text.
  */
-export function toTable(source: SourceTable, warnings: Warning[], lifted?: SourceTable[]): TableBlock | null {
+export function toTable(source: SourceTable, warnings: Warning[], lifted?: SourceTable[], limit?: GridLimit): TableBlock | null {
   const inputs: CellInput[][] = [];
   const kept: boolean[] = [];
   let flattened = 0;
@@ -88,7 +88,7 @@ export function toTable(source: SourceTable, warnings: Warning[], lifted?: Sourc
     );
   }
   if (!kept.some(Boolean)) return null;
-  const table = tableFromRows(inputs);
+  const table = tableFromRows(inputs, null, null, limit);
   // tableFromRows returns one cell per input, in input order
   table.cells = table.cells.filter((_, i) => kept[i]);
   if (flattened > 0)
@@ -106,7 +106,7 @@ export function cellText(cell: SourceCell): string {
 function contentLines(content: SourceContent[]): string[] {
   const lines: string[] = [];
   for (const part of content) {
-    if (part.kind === 'text') lines.push(...part.text.split('\n'));
+    if (part.kind === 'text') for (const line of part.text.split('\n')) lines.push(line);
     else
       for (const row of part.table.rows) {
         lines.push(

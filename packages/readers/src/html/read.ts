@@ -1,9 +1,9 @@
 // HTML reader: bytes (a page, or a single-file web archive holding one) → text in the right encoding →
 // tolerant DOM (htmlparser2; saved pages are rarely well-formed) → lines and tables with their spans, in order.
-import { parseDocument } from 'htmlparser2';
 import type { ReadOptions, ReadResult } from '@jixiao/layout';
 import { ErrorCode, ExtractionError } from '@jixiao/contract';
-import { domContent, toBlocks } from '../html-table/index.ts';
+import { budgetOf, gridLimit } from '../budget.ts';
+import { htmlContent, toBlocks } from '../html-table/index.ts';
 import { decodeHtml } from './charset.ts';
 import { isMhtml, mhtmlPage } from './mhtml.ts';
 
@@ -17,7 +17,7 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   }
   const { text, warnings: charsetWarnings } = decodeHtml(page.bytes, page.charset);
   if (text.includes('\u0000')) throw new ExtractionError(ErrorCode.CorruptFile, `${name}: not an HTML file (it holds binary bytes)`);
-  const document = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  const { blocks, warnings } = toBlocks(domContent(document.children));
+  const budget = budgetOf(options, name);
+  const { blocks, warnings } = toBlocks(htmlContent(text, budget), gridLimit(budget));
   return { layout: { pageCount: null, pages: [], blocks }, warnings: [...charsetWarnings, ...warnings] };
 }

@@ -2,9 +2,10 @@
 // TIFF, `]` for 1) is read again with digits only, and the digit reading kept when the cell's ink shows as
 // many glyphs as it has characters. Which columns are numeric comes from their header word, never a guess.
 import type { TableBlock } from '@jixiao/layout';
+import { numericHeaderWords } from '@jixiao/vocabulary';
 
-/** Header words of the weight and score columns (DOMAIN.md), a bracketed unit after them allowed. */
-const NUMERIC_HEADERS = ['分值', '权重', '指标权重', '指标分值', '权重分值', '得分', '指标得分', '自评得分', '评分'];
+/** Header words of the weight and score columns (the form vocabulary's), a bracketed unit after them allowed. */
+const NUMERIC_HEADERS = numericHeaderWords();
 
 const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
 /** what the form prints for "none" in a value cell: kept as read */

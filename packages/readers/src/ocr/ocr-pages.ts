@@ -2,12 +2,14 @@
 import type { Block, PageInfo, Warning } from '@jixiao/layout';
 import { openDocument } from '../pdf/open-document.ts';
 import { createOcrEngine, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
-import { pageImage } from './pdf-page-image.ts';
+import { budgetOf, pageTooLarge } from '../budget.ts';
+import { pageImage, RENDER_DPI } from './pdf-page-image.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 import { unreadPage } from './unread-page.ts';
 
 export interface OcrPagesOptions extends PageOcrOptions, OcrEngineOptions {
   fileName?: string;
+  maxPagePixels?: number;
   /** a running engine to reuse (the caller terminates it); else one is started and stopped here */
   engine?: OcrEngine;
   signal?: AbortSignal;
@@ -20,7 +22,8 @@ export interface OcrPagesResult {
 }
 
 export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], options: OcrPagesOptions = {}): Promise<OcrPagesResult> {
-  const { pdf, lib } = await openDocument(pdfBytes, options.fileName ?? 'document.pdf');
+  const budget = budgetOf(options, 'document.pdf');
+  const { pdf, lib } = await openDocument(pdfBytes, budget.fileName, budget.maxPagePixels);
   // PP-OCR's session is kept for the process; tesseract.js workers are threads that would keep it alive
   const own = !options.engine && options.kind === 'tesseract';
   const engine = options.engine ?? (own ? await createOcrEngine(options) : await sharedOcrEngine(options));
@@ -33,10 +36,16 @@ export async function ocrPages(pdfBytes: Uint8Array, pageNumbers: number[], opti
         break;
       }
       const page = await pdf.getPage(number);
+      const raster = await pageImage(page, lib, budget.maxPagePixels);
+      if (!raster) {
+        const { width, height } = page.getViewport({ scale: RENDER_DPI / 72 });
+        page.cleanup();
+        warnings.push({ code: 'PageTooLarge', message: `${pageTooLarge(budget, number, width, height).message}; the page was not read`, page: number });
+        continue;
+      }
+      page.cleanup();
       // a page that cannot be read costs that page only: the form's head and rows come from the others
       try {
-        const raster = await pageImage(page, lib);
-        page.cleanup();
         const result = await ocrPage(raster, number, engine, options);
         // the page's own size in points, not the scan's: boxes must match the PDF's text pages
         const viewport = page.getViewport({ scale: 1 });

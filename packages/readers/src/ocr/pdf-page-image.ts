@@ -14,8 +14,13 @@ const GRAYSCALE_1BPP = 1, RGB_24BPP = 2, RGBA_32BPP = 3;
 
 interface PdfImage { width: number; height: number; kind?: number; data?: Uint8Array | Uint8ClampedArray }
 
-export async function pageImage(page: PdfPage, lib: PdfJs): Promise<Raster> {
-  return (await embeddedScan(page, lib)) ?? renderPage(page, RENDER_DPI);
+/** null when the page rendered at RENDER_DPI would be over `maxPixels` (a page 100 m wide, from MediaBox or UserUnit). */
+export async function pageImage(page: PdfPage, lib: PdfJs, maxPixels: number): Promise<Raster | null> {
+  const scan = await embeddedScan(page, lib);
+  if (scan) return scan;
+  const { width, height } = page.getViewport({ scale: RENDER_DPI / 72 });
+  if (width * height > maxPixels) return null;
+  return renderPage(page, RENDER_DPI);
 }
 
 async function embeddedScan(page: PdfPage, lib: PdfJs): Promise<Raster | null> {

@@ -4,5 +4,5 @@ import type { Warning } from '@jixiao/layout';
 
 export function unreadPage(page: number, error: unknown): Warning {
   const why = error instanceof Error ? error.message : String(error);
-  return { code: 'OcrPageFailed', message: `Page ${page} could not be read by OCR (${why}); the rest of the file was read without it.`, page };
+  return { code: 'PageUnreadable', message: `Page ${page} could not be read by OCR (${why}); the rest of the file was read without it.`, page };
 }

@@ -1,15 +1,10 @@
 // The fixed words of the forms (DOMAIN.md: indicator levels and column headers). A cell that reads as one of
 // them with a character wrong (数晶指标, 质呈指标 on the fixtures) is snapped to it: these words are printed the
-// same on every form, so a near miss is an OCR error, never a different word.
-const WORDS = [
-  '产出指标', '效益指标', '满意度指标', '成本指标',
-  '数量指标', '质量指标', '时效指标', '社会效益指标', '经济效益指标', '生态效益指标', '可持续影响指标', '服务对象满意度指标',
-  // the older template's level-2 words (seed-001) and the newer template's cost split
-  '社会公众或服务对象满意度', '经济成本指标', '社会成本指标', '生态环境成本指标',
-  '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '全年实际完成值', '指标值', '分值', '得分', '总分',
-  '偏差原因分析及改进措施', '未完成原因分析', '年初预算数', '全年预算数', '全年执行数', '执行率', '年度资金总额',
-  '产出目标', '效益目标', '绩效指标', '年度绩效目标', '实际完成情况', '预期目标',
-];
+// same on every form, so a near miss is an OCR error, never a different word. The words are the form
+// vocabulary's (@jixiao/vocabulary), which reconstruction reads too.
+import { FIXED_FORM_WORDS } from '@jixiao/vocabulary';
+
+const WORDS = FIXED_FORM_WORDS;
 
 export const isFormWord = (text: string): boolean => WORDS.includes(text);
 

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ErrorCode, ExtractionError } from '@jixiao/contract';
+import { BUDGET_DEFAULTS } from '../budget.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -49,7 +50,8 @@ export const pdfjsOfflineResources = {
   verbosity: 0,
 } as const;
 
-export async function openDocument(bytes: Uint8Array, fileName: string): Promise<{ pdf: PdfDocument; lib: PdfJs }> {
+/** `maxImagePixels`: pdf.js leaves out of a page any image larger (a 30000² picture would take 3.6 GB decoded). */
+export async function openDocument(bytes: Uint8Array, fileName: string, maxImagePixels: number = BUDGET_DEFAULTS.maxPagePixels): Promise<{ pdf: PdfDocument; lib: PdfJs }> {
   const lib = await pdfjs();
   const task = lib.getDocument({
     // pdf.js transfers (detaches) the buffer it is given: hand it a copy so the caller's bytes survive
@@ -63,6 +65,7 @@ export async function openDocument(bytes: Uint8Array, fileName: string): Promise
     disableAutoFetch: true,
     disableStream: true,
     stopAtErrors: false,
+    maxImageSize: maxImagePixels,
   });
   try {
     return { pdf: await task.promise, lib };

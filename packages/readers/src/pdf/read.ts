@@ -2,7 +2,7 @@
 // builder; then running headers and footers are dropped and tables continued across pages are joined.
 // Pages are read one at a time and released, so memory stays flat on long files. PDFium does the reading;
 // pdf.js stays as the second engine (see openEngine) and for comparison (readWith).
-import { ErrorCode, ExtractionError } from '@jixiao/contract';
+import { ErrorCode, ExtractionError, WarningCode, type ReadCut } from '@jixiao/contract';
 import type { Block, Layout, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
 import { alignedTables } from '../grid/aligned-tables.ts';
 import { buildTables } from '../grid/build-tables.ts';
@@ -88,14 +88,18 @@ export async function readWith(bytes: Uint8Array, options: ReadOptions, engineNa
   const warnings: Warning[] = [];
   const engine = await openEngine(bytes, fileName, engineName);
   const pages: PageRead[] = [];
+  let cut: ReadCut | null = null;
   try {
     const last = Math.min(engine.pageCount, options.maxPages ?? Infinity);
-    if (last < engine.pageCount)
-      warnings.push({ code: 'PageLimit', message: `${fileName}: read the first ${last} of ${engine.pageCount} pages (page limit)`, page: null });
+    if (last < engine.pageCount) {
+      warnings.push({ code: WarningCode.PageLimit, message: `${fileName}: read the first ${last} of ${engine.pageCount} pages (page limit)`, page: null });
+      cut = { reason: 'pageLimit', pagesRead: last, pageCount: engine.pageCount };
+    }
     for (let n = 1; n <= last; n++) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       if (options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs) {
-        warnings.push({ code: 'TimeBudget', message: `${fileName}: stopped after page ${n - 1} of ${engine.pageCount}: the time budget of ${options.timeBudgetMs} ms ran out`, page: n });
+        warnings.push({ code: WarningCode.TimeBudget, message: `${fileName}: stopped after page ${n - 1} of ${engine.pageCount}: the time budget of ${options.timeBudgetMs} ms ran out`, page: n });
+        cut = { reason: 'timeBudget', pagesRead: n - 1, pageCount: engine.pageCount };
         break;
       }
       try {
@@ -120,7 +124,7 @@ export async function readWith(bytes: Uint8Array, options: ReadOptions, engineNa
   // pages with images but no text layer, and pages that could not be read: OCR may read them
   const needOcr = warnings.filter((w) => (w.code === 'NoTextLayer' || w.code === 'PageUnreadable') && w.page != null).map((w) => w.page!);
   ocrCandidates.set(layout, [...new Set(needOcr)].sort((a, b) => a - b));
-  return { layout, warnings };
+  return { layout, warnings, cut };
 }
 
 function layoutOf(pages: PageRead[], pageCount: number): Layout {

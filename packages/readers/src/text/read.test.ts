@@ -25,6 +25,43 @@ describe('text reader', () => {
     expect(rowsOf(t!)[1]).toEqual(['甲', '一二三四五六七八九十一二三四五六七八九十完成上线率一二三四五六七八九十一二\n97.2%以上', '5']);
   });
 
+  // PDF-to-text exports: a row's cells taller than a line go on, each in its own column, on lines of their own
+  it.each([
+    {
+      shape: 'a merged level cell over three lines, beside a scoring rule',
+      text: '一级指标\t三级指标\t分值\t得分计算方法\n产出\t造林面积\t10\t完成值达到指标值，记满分；未\n指标\t\t\t达到指标值，按B/A或A/B×该指\n(39分)\t\t\t标分值记分。\n\t病虫害防治面积\t7\t\n',
+      rows: [['一级指标', '三级指标', '分值', '得分计算方法'], ['产出\n指标\n(39分)', '造林面积', '10', '完成值达到指标值，记满分；未达到指标值，按B/A或A/B×该指标分值记分。'], ['', '病虫害防治面积', '7', '']],
+    },
+    {
+      shape: 'header cells over two lines; a continuation line may drop its trailing empty cells',
+      text: '年度指标完成情况\t三级指标\t分值\t年度\t实际\t得分\n\t\t\t指标值\t完成值\n\t基础信息完善\t1\t100%\t100%\t1\n',
+      rows: [['年度指标完成情况', '三级指标', '分值', '年度\n指标值', '实际\n完成值', '得分'], ['', '基础信息完善', '1', '100%', '100%', '1']],
+    },
+    {
+      shape: 'two level cells going on at once, after a row under the merge',
+      text: '一级\t二级\t三级\t分值\n效益\t经济效益\t木材销售收入\t6\n指标\t指标\t\t\n\t\t林产品收入\t6\n\t社会效益\t提高就业率\t6\n\t指标\t\t\n',
+      rows: [['一级', '二级', '三级', '分值'], ['效益\n指标', '经济效益\n指标', '木材销售收入', '6'], ['', '', '林产品收入', '6'], ['', '社会效益\n指标', '提高就业率', '6']],
+    },
+  ])('joins continuation lines: $shape', ({ text, rows }) => {
+    const [t] = textBlocks(text) as TableBlock[];
+    // which lines make a row is the point here; whether a piece joins with a break is the wrap width's call
+    const unbroken = (rs: string[][]) => rs.map((r) => r.map((c) => c.replace(/\n/g, '')));
+    expect(unbroken(rowsOf(t!))).toEqual(unbroken(rows));
+  });
+
+  it.each([
+    { shape: 'a funding line printing only its label', text: '\t预算数\t分值\n\t其中：中央财政资金\t414\t10\n\t地方财政资金\t\t\n', n: 3 },
+    { shape: 'a funding line of placeholders', text: '\t预算数\t分值\n\t其中：本年财政拨款\t15\t-\n\t上年结转\t\t-\n', n: 3 },
+    { shape: 'a goal heading with its points', text: '一级\t三级\t分值\n效益指标\t达标率\t10\n年度绩效目标2（40分）\t\t\n', n: 3 },
+    { shape: 'a numbered parent row', text: '指标名称\t分值\n5、送戏下乡场均补助标准\t10\n二、效益指标（30分）\t\n', n: 3 },
+    { shape: 'a row with a value under a label', text: '三级指标\t分值\t指标值\n财政供养人员控制率\t2\t100%\n“三公”经费变动率\t2\t\n', n: 3 },
+    { shape: 'a goal after one that ended its sentence', text: '\t预期目标\t分值\n\t为我县百岁高龄老年人发放补贴,使老年人得到更好的照顾。\t\n\t为全县共享改革开放成果,促进社会稳定文明和谐\t\n\t甲\t5\n', n: 4 },
+    { shape: 'the next head row under a head row', text: '主管部门\t县农业局\t实施单位\t某镇政府\n联系人\t张三\t填报人\t李四\n项目\t甲\t分值\t5\n', n: 3 },
+  ])('keeps a row of its own: $shape', ({ text, n }) => {
+    const [t] = textBlocks(text) as TableBlock[];
+    expect(t!.rows).toBe(n);
+  });
+
   it('reads one cell per line, with continuations and a cell ending in an empty paragraph', () => {
     // seed 002: `⇥产出指标` ⏎⏎ `⇥数量指标…` is one row; seed 001: a tab-less line after a blank continues a short row
     const text = '\t一级指标\n\t二级指标\n\t三级指标\n\n\t产出指标\n\n\t数量指标\n\tA\n\n\t\n\t第一行\n\n续行\n\tB\n\n正文段落\n';

@@ -1,18 +1,22 @@
 // Text exports (.txt) → Layout. Three export styles occur, often in one file, so the style is decided
 // per block: tab-separated rows (seeds 000, 004), the same with wrapped cells, and one cell per line with
 // blank-line row breaks (seeds 001-003). Tab-less lines outside tables are paragraphs. Text has no pages.
-import type { Block, ReadOptions, ReadResult } from '@jixiao/layout';
+import type { Block, GridLimit, ReadOptions, ReadResult } from '@jixiao/layout';
+import { budgetOf, checkText, gridLimit } from '../budget.ts';
 import { tableFromRows } from '@jixiao/layout';
 import { decodeText } from './decode.ts';
 import { readCellRows } from './cell-lines.ts';
 import { lineKind } from './line-kind.ts';
 import { readTabRows } from './tab-rows.ts';
 
-export async function read(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadResult> {
-  return { layout: { pageCount: null, pages: [], blocks: textBlocks(decodeText(bytes)) }, warnings: [] };
+export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const budget = budgetOf(options, 'the text file');
+  const text = decodeText(bytes);
+  checkText(text, budget);
+  return { layout: { pageCount: null, pages: [], blocks: textBlocks(text, gridLimit(budget)) }, warnings: [] };
 }
 
-export function textBlocks(text: string): Block[] {
+export function textBlocks(text: string, limit?: GridLimit): Block[] {
   const lines = text.split('\n');
   const blocks: Block[] = [];
   let i = 0;
@@ -25,7 +29,7 @@ export function textBlocks(text: string): Block[] {
       i++;
     } else {
       const { rows, next } = kind === 'row' ? readTabRows(lines, i) : readCellRows(lines, i);
-      if (rows.length) blocks.push(tableFromRows(rows.map((r) => r.map((text) => ({ text })))));
+      if (rows.length) blocks.push(tableFromRows(rows.map((r) => r.map((text) => ({ text }))), null, null, limit));
       i = Math.max(next, i + 1);
     }
   }

@@ -4,12 +4,14 @@
 // (8 of 8 formatted cells right in form.xlsx, form-lo.xlsx and form.xls, where exceljs gives raw values for 5
 // and reads no .xls), and parses 2–3× faster.
 import * as XLSX from '@e965/xlsx';
-import { ErrorCode, ExtractionError } from '@jixiao/contract';
+import { ErrorCode, ExtractionError, WarningCode, type ReadCut } from '@jixiao/contract';
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
+import { budgetOf } from '../budget.ts';
 import { sheetBlocks } from './sheet-blocks.ts';
 
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const name = options.fileName ?? 'workbook';
+  const budget = budgetOf(options, name);
   const wb = parse(bytes, name);
   const warnings: Warning[] = [];
   const visible: string[] = [];
@@ -18,19 +20,20 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
     else warnings.push({ code: 'HiddenSheetSkipped', message: `${name}: sheet "${sheet}" is hidden and was not read`, page: null });
   });
   const limit = options.maxPages ?? Infinity;
-  if (visible.length > limit)
-    warnings.push({ code: 'TooManyPages', message: `${name}: ${visible.length} sheets, only the first ${limit} were read`, page: null });
+  // a sheet is a page: over the limit the workbook is cut short like a long PDF (the worker refuses both)
+  const cut: ReadCut | null = visible.length > limit ? { reason: 'pageLimit', pagesRead: limit, pageCount: visible.length } : null;
+  if (cut) warnings.push({ code: WarningCode.PageLimit, message: `${name}: ${visible.length} sheets, only the first ${limit} were read (page limit)`, page: null });
 
   const pages: PageInfo[] = [];
   const blocks: Block[] = [];
   visible.slice(0, limit).forEach((sheet, i) => {
     const page = i + 1;
     pages.push({ number: page, width: null, height: null, ocr: false });
-    const result = sheetBlocks(wb.Sheets[sheet]!, sheet, page);
+    const result = sheetBlocks(wb.Sheets[sheet]!, sheet, page, budget);
     blocks.push(...result.blocks);
     warnings.push(...result.warnings);
   });
-  return { layout: { pageCount: visible.length, pages, blocks }, warnings };
+  return { layout: { pageCount: visible.length, pages, blocks }, warnings, cut };
 }
 
 function parse(bytes: Uint8Array, name: string): XLSX.WorkBook {

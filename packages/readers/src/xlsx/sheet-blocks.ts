@@ -4,6 +4,7 @@
 // and PDF, and the rows between become one table. Blank rows separate forms stacked on one sheet.
 import * as XLSX from '@e965/xlsx';
 import type { Block, Cell, TableBlock, Warning } from '@jixiao/layout';
+import { budgetOf, tooManyCells, type Budget } from '../budget.ts';
 import { displayedText } from './displayed-text.ts';
 
 interface Placed {
@@ -20,10 +21,13 @@ export interface SheetBlocks {
   warnings: Warning[];
 }
 
-export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number): SheetBlocks {
+export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number, budget: Budget = budgetOf({}, 'the workbook')): SheetBlocks {
   const warnings: Warning[] = [];
-  if (!ws['!ref']) return { blocks: [], warnings };
-  const range = XLSX.utils.decode_range(ws['!ref']);
+  // the cells the sheet holds, not the range it claims (a <dimension> of A1:XFD1048576 costs a few bytes)
+  const range = dataRange(ws);
+  if (!range) return { blocks: [], warnings };
+  const slots = (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
+  if (slots > budget.maxGridSlots) throw tooManyCells(budget, slots);
   const rows = visibleIndexes(range.s.r, range.e.r, (r) => !!ws['!rows']?.[r]?.hidden);
   const cols = visibleIndexes(range.s.c, range.e.c, (c) => !!ws['!cols']?.[c]?.hidden);
   warnHidden(ws, range, rows, cols, name, page, warnings);
@@ -32,6 +36,23 @@ export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number): She
   const blocks: Block[] = [];
   for (const chunk of chunksOf(placed, rows.length)) blocks.push(...chunkBlocks(placed, chunk, page));
   return { blocks, warnings };
+}
+
+/** The smallest range holding every cell the sheet stores; merged areas are clipped to it. */
+function dataRange(ws: XLSX.WorkSheet): XLSX.Range | null {
+  let range: XLSX.Range | null = null;
+  for (const key in ws) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    if (!range) range = { s: { r, c }, e: { r, c } };
+    else {
+      range.s.r = Math.min(range.s.r, r);
+      range.s.c = Math.min(range.s.c, c);
+      range.e.r = Math.max(range.e.r, r);
+      range.e.c = Math.max(range.e.c, c);
+    }
+  }
+  return range;
 }
 
 function visibleIndexes(from: number, to: number, hidden: (i: number) => boolean): number[] {
@@ -46,7 +67,9 @@ function placeCells(ws: XLSX.WorkSheet, range: XLSX.Range, rows: number[], cols:
   const colAt = new Map(cols.map((c, i) => [c, i]));
   const covered = new Set<string>();
   const placed: Placed[] = [];
-  for (const m of ws['!merges'] ?? []) {
+  for (const merge of ws['!merges'] ?? []) {
+    const m = clip(merge, range);
+    if (!m) continue;
     const vr = rows.filter((r) => r >= m.s.r && r <= m.e.r);
     const vc = cols.filter((c) => c >= m.s.c && c <= m.e.c);
     for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) covered.add(`${r},${c}`);
@@ -62,6 +85,12 @@ function placeCells(ws: XLSX.WorkSheet, range: XLSX.Range, rows: number[], cols:
     }
   }
   return placed.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+function clip(m: XLSX.Range, to: XLSX.Range): XLSX.Range | null {
+  const s = { r: Math.max(m.s.r, to.s.r), c: Math.max(m.s.c, to.s.c) };
+  const e = { r: Math.min(m.e.r, to.e.r), c: Math.min(m.e.c, to.e.c) };
+  return s.r <= e.r && s.c <= e.c ? { s, e } : null;
 }
 
 /** Runs of rows between blank rows that no merged cell crosses. */
@@ -97,8 +126,8 @@ function chunkBlocks(placed: Placed[], [first, last]: [number, number], page: nu
   // edges: when the rows on either side of a run of such lines are ruled differently (neither's edges a subset
   // of the other's), the run lies between two tables.
   const filled = placed.filter((p) => inRows(p, first, last) && p.text !== '');
-  const left = Math.min(...filled.map((p) => p.col));
-  const right = Math.max(...filled.map((p) => p.col + p.colSpan - 1));
+  const left = filled.reduce((m, p) => Math.min(m, p.col), Infinity);
+  const right = filled.reduce((m, p) => Math.max(m, p.col + p.colSpan - 1), -Infinity);
   const isWideLine = (r: number) =>
     isLine(r) && right > left && across(r).some((p) => p.text !== '' && p.col <= left && p.col + p.colSpan - 1 >= right);
   const edges = (r: number) => new Set(across(r).filter((p) => p.col >= left && p.col <= right).map((p) => p.col));
@@ -138,8 +167,8 @@ function chunkBlocks(placed: Placed[], [first, last]: [number, number], page: nu
 /** The table over rows top..bottom, trimmed to the columns that hold text. */
 function tableOf(placed: Placed[], top: number, bottom: number, page: number): TableBlock {
   const filled = placed.filter((p) => p.text !== '');
-  const left = Math.min(...filled.map((p) => p.col));
-  const right = Math.max(...filled.map((p) => p.col + p.colSpan - 1));
+  const left = filled.reduce((m, p) => Math.min(m, p.col), Infinity);
+  const right = filled.reduce((m, p) => Math.max(m, p.col + p.colSpan - 1), -Infinity);
   const cells: Cell[] = [];
   for (const p of placed) {
     const c0 = Math.max(p.col, left);

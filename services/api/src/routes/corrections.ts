@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Value } from '@jixiao/contract';
 import { correctableRow, factRow, recordCorrection, type CorrectableRow } from '@jixiao/db';
-import { attained, normaliseCell } from '@jixiao/normalise';
+import { attained, directionOf, normaliseCell } from '@jixiao/normalise';
 import { requireToken } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { CorrectionBody } from '../schemas.ts';
@@ -53,7 +53,7 @@ export function correctionRoutes(deps: ApiDeps): FastifyPluginAsync {
         if (b.field === 'target' || b.field === 'actual') {
           const target = b.field === 'target' ? (newParsed ?? row.extracted.target) : row.current.target;
           const actual = b.field === 'actual' ? (newParsed ?? row.extracted.actual) : row.current.actual;
-          attainedAfter = attained(target, actual);
+          attainedAfter = attained(target, actual, directionOf(row));
         }
         const saved = await recordCorrection(deps.db, {
           ...key,

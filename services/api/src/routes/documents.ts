@@ -3,9 +3,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { correctionHistory, documentVersions, listDocuments, versionContent, versionFile, type Db } from '@jixiao/db';
-import { MissingBytes, readArchived } from '../archive-file.ts';
+import { createReadStream } from 'node:fs';
+import pLimit from 'p-limit';
+import { archivedFile, MissingBytes, readArchived } from '../archive-file.ts';
 import type { ApiDeps } from '../deps.ts';
-import { PageOutOfRange, renderPageImage, UnreadablePdf, UnsupportedPreview, type PageImage } from '../page-image.ts';
+import { DEFAULT_MAX_PAGE_PIXELS, PageOutOfRange, PreviewTooLarge, renderPageImage, UnreadablePdf, UnsupportedPreview, type PageImage } from '../page-image.ts';
 import { DocumentParams, DocumentQuery, PageParams, VersionQuery } from '../schemas.ts';
 
 type Versions = NonNullable<Awaited<ReturnType<typeof documentVersions>>>;
@@ -29,6 +31,8 @@ export async function documentDetail(db: Db, id: number, version?: number) {
 const notFound = (what: string) => ({ error: 'NotFound', message: what });
 
 export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
+  // page pictures are rendered one at a time: each can take a few hundred MB while it is drawn
+  const renders = pLimit(1);
   // rendered pages, newest last; a page is drawn once and then served from memory
   const pageCache = new Map<string, PageImage>();
   return async (base) => {
@@ -65,12 +69,13 @@ export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
         const file = await versionBytes(req.params.id, req.query.version);
         if (!file) return reply.code(404).send(notFound(`no such document or version`));
         try {
-          const bytes = await readArchived(deps.archiveDir, file.archivePath, Number.MAX_SAFE_INTEGER);
+          // streamed: a 100 MB original must not sit in the server's memory once per request
+          const { path, size } = await archivedFile(deps.archiveDir, file.archivePath);
           return reply
             .type(file.mediaType ?? 'application/octet-stream')
+            .header('content-length', size)
             .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-            .header('x-content-type-options', 'nosniff')
-            .send(Buffer.from(bytes));
+            .send(createReadStream(path));
         } catch (e) {
           if (e instanceof MissingBytes) return reply.code(404).send(notFound(e.message));
           throw e;
@@ -96,10 +101,12 @@ export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
         if (!image) {
           try {
             const bytes = await readArchived(deps.archiveDir, file.archivePath, deps.limits.maxBytes);
-            image = await renderPageImage(bytes, file.mediaType ?? '', req.params.page, file.fileName);
+            const maxPixels = deps.limits.maxPagePixels ?? DEFAULT_MAX_PAGE_PIXELS;
+            image = await renders(() => renderPageImage(bytes, file.mediaType ?? '', req.params.page, file.fileName, maxPixels));
           } catch (e) {
             if (e instanceof PageOutOfRange || e instanceof MissingBytes) return reply.code(404).send(notFound(e.message));
             if (e instanceof UnsupportedPreview || e instanceof UnreadablePdf) return reply.code(415).send({ error: 'UnsupportedMediaType', message: e.message });
+            if (e instanceof PreviewTooLarge) return reply.code(422).send({ error: 'PageTooLarge', message: e.message });
             throw e;
           }
           pageCache.set(key, image);

@@ -94,7 +94,7 @@ export function intakeRoutes(deps: ApiDeps): FastifyPluginAsync {
           // @fastify/multipart stops at the size limit and marks the stream truncated instead of failing
           if (part.file.truncated)
             return reply.code(413).send({ error: 'FileTooLarge', message: `the file is over the limit of ${deps.limits.maxBytes} bytes (MAX_FILE_MB)` });
-          const received = await receiveFile({ db: deps.db, archiveDir: deps.archiveDir, archiveLimits: deps.archiveLimits }, path, name);
+          const received = await receiveFile({ db: deps.db, archiveDir: deps.archiveDir, archiveLimits: deps.archiveLimits, maxBytes: deps.limits.maxBytes }, path, name);
           for (const job of received.jobs) await deps.dispatch(job);
           return reply.code(202).send({
             documentId: received.documentId,

@@ -38,7 +38,6 @@ export function registerExport(program: Command): void {
     .option('--low-confidence', 'only rows with low OCR confidence')
     .option('--q <text>', '三级指标 contains')
     .option('--document <id>', 'one document')
-    .description('export the indicators of current versions (corrections applied) to CSV, XLSX or JSON')
     .action(async (opts: ExportOptions) => {
       const parsed = ExportQuery.safeParse({
         format: opts.format,

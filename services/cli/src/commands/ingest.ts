@@ -7,17 +7,18 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { createLogger, loadConfig, type Config, type Logger } from '@jixiao/config';
-import { markRunFailed, openDatabase, runOutcomes, type Database } from '@jixiao/db';
+import { markRunFailed, openDatabase, runOutcomes, runsToLookAt, type Database } from '@jixiao/db';
+import { lookAtLine } from '../look-at-line.ts';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
 import { isIgnoredName, receiveFile, type ReceivedFile } from '@jixiao/watcher';
-import { processStoredFile } from '@jixiao/worker';
+import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .argument('<paths...>', 'files or folders (walked recursively)')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('store and extract every file under the paths, through the queue when REDIS_URL is set')
     .action(async (paths: string[], opts: { verbose?: boolean }) => {
       const config = loadConfig();
       // the progress bar owns stderr: only errors are logged unless asked (failed files are listed at the end)
@@ -48,10 +49,11 @@ interface Input {
   logicalPath: string;
 }
 
-const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits });
+const receiveDeps = (config: Config, database: Database) => ({ db: database.db, archiveDir: config.archiveDir, archiveLimits: config.archiveLimits, maxBytes: config.limits.maxBytes });
 
 async function ingestInline(config: Config, database: Database, files: Input[], logger: Logger, bar: cliProgress.SingleBar) {
   const received: ReceivedFile[] = [];
+  const stages = serviceStageDeps(config, database.db, logger);
   for (const { path, logicalPath } of files) {
     bar.update({ file: path });
     const r = await receiveFile(receiveDeps(config, database), path, logicalPath);
@@ -59,7 +61,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     for (const job of r.jobs) {
       const log = logger.child({ sha256: job.sha256, file: path, runId: job.runId });
       try {
-        await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+        await processStoredFile({ ...stages, logger: log }, job.runId);
       } catch (err) {
         // not bad input but a bug or an outage: keep going, and leave the failure where `jixiao status` shows it
         log.error({ err }, 'extraction crashed');
@@ -68,6 +70,7 @@ async function ingestInline(config: Config, database: Database, files: Input[], 
     }
     bar.increment();
   }
+  await stages.extractor.close();
   return received;
 }
 
@@ -103,6 +106,7 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   const runIds = received.flatMap((r) => r.runIds);
   const outcomes = await runOutcomes(database.db, runIds);
   const failures = outcomes.filter((o) => o.status === 'failed');
+  const lookAt = await runsToLookAt(database.db, { runIds });
   const rows: [string, number][] = [
     ['files', fileCount],
     ['already stored', received.filter((r) => r.runIds.length === 0).length],
@@ -110,11 +114,14 @@ async function printSummary(database: Database, fileCount: number, received: Rec
     ['extracted', outcomes.filter((o) => o.status === 'done').length],
     ['reports', outcomes.reduce((n, o) => n + o.reports, 0)],
     ['indicators', outcomes.reduce((n, o) => n + o.indicators, 0)],
+    ['no form found', lookAt.filter((r) => r.why === 'no-form').length],
+    ['needs review', lookAt.filter((r) => r.why === 'review').length],
     ['failures', failures.length],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
-  for (const f of failures) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+  out.push(...lookAt.map(lookAtLine));
+  for (const f of failures) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
   process.stdout.write(out.join('\n') + '\n');
 }
 

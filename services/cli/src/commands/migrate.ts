@@ -6,7 +6,6 @@ import { openDatabase } from '@jixiao/db';
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
-    .description('create or update the database tables (DATABASE_URL, or the embedded database under DATA_DIR)')
     .action(async () => {
       const config = loadConfig();
       const database = openDatabase(config);

@@ -7,7 +7,6 @@ export function registerNormalise(program: Command): void {
     .command('normalise')
     .argument('[cells...]', 'cell texts (an empty string is an empty cell)')
     .option('--year <yyyy>', 'the report fiscal year, for dates without a year')
-    .description('normalise indicator cells into typed values')
     .action((cells: string[], opts: { year?: string }) => {
       const fiscalYear = opts.year ? Number(opts.year) : null;
       if (opts.year && !Number.isInteger(fiscalYear)) {

@@ -8,7 +8,8 @@ import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
 import { markRunFailed, openDatabase, queueRerun, runOutcomes, selectForReprocess, type ReprocessFilter } from '@jixiao/db';
 import { EXTRACTOR_VERSION } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, openExtractQueueEvents } from '@jixiao/queue';
-import { processStoredFile } from '@jixiao/worker';
+import { processStoredFile, serviceStageDeps } from '@jixiao/worker';
+import { printable } from '../printable.ts';
 
 interface Options {
   failed?: boolean;
@@ -31,7 +32,6 @@ export function registerReprocess(program: Command): void {
     .option('--all', 'every stored file')
     .option('--no-wait', 'with REDIS_URL: queue the runs and return without waiting for them')
     .option('--verbose', 'log every file (JSON lines on stderr)')
-    .description('re-run extraction on stored originals; the new rows replace the old ones')
     .action(async (target: string | undefined, opts: Options) => {
       const config = loadConfig();
       const filter: ReprocessFilter = {
@@ -73,10 +73,11 @@ export function registerReprocess(program: Command): void {
             return;
           }
         } else {
+          const stages = serviceStageDeps(config, database.db, logger);
           for (const job of jobs) {
             const log = logger.child({ sha256: job.sha256, file: job.fileName, runId: job.runId });
             try {
-              await processStoredFile({ db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger: log }, job.runId);
+              await processStoredFile({ ...stages, logger: log }, job.runId);
             } catch (err) {
               log.error({ err }, 'extraction crashed');
               await markRunFailed(database.db, job.runId, 'Internal', (err as Error).message);
@@ -89,7 +90,7 @@ export function registerReprocess(program: Command): void {
           `done      ${outcomes.filter((o) => o.status === 'done').length}`,
           `failed    ${outcomes.filter((o) => o.status === 'failed').length}`,
         ];
-        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd());
+        for (const f of outcomes.filter((o) => o.status === 'failed')) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
         process.stdout.write(out.join('\n') + '\n');
       } finally {
         await database.close();

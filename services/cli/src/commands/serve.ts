@@ -10,7 +10,6 @@ export function registerServe(program: Command): void {
     .command('serve')
     .option('--port <port>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on (needs API_TOKEN for anything but 127.0.0.1)', '127.0.0.1')
-    .description('serve the API (/api, /openapi.json) and the review page (/) until SIGTERM/SIGINT')
     .action(async (opts: { port: string; host: string }) => {
       const config = loadConfig();
       const port = Number(opts.port);

@@ -1,14 +1,15 @@
 // `jixiao status`: runs by status, the queue's counts when there is one, and the latest failures with messages.
 import type { Command } from 'commander';
 import { loadConfig } from '@jixiao/config';
-import { openDatabase, recentFailures, runCountsByStatus } from '@jixiao/db';
+import { openDatabase, recentFailures, runCountsByStatus, runsToLookAt } from '@jixiao/db';
+import { lookAtLine } from '../look-at-line.ts';
 import { openExtractQueue } from '@jixiao/queue';
+import { printable } from '../printable.ts';
 
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .option('--failures <n>', 'how many recent failures to list', '10')
-    .description('show extraction runs by status and the most recent failures')
+    .option('--failures <n>', 'how many recent failures (and files to look at) to list', '10')
     .action(async (opts: { failures: string }) => {
       const config = loadConfig();
       const database = openDatabase(config);
@@ -28,11 +29,17 @@ export function registerStatus(program: Command): void {
             await queue.close();
           }
         }
-        const failures = await recentFailures(database.db, Math.max(1, Number(opts.failures) || 10));
+        const limit = Math.max(1, Number(opts.failures) || 10);
+        const lookAt = await runsToLookAt(database.db, { limit });
+        if (lookAt.length > 0) {
+          out.push('read, but to look at (○ no form found, ? needs review)');
+          out.push(...lookAt.map(lookAtLine));
+        }
+        const failures = await recentFailures(database.db, limit);
         if (failures.length > 0) {
           out.push('recent failures');
           for (const f of failures)
-            out.push(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`);
+            out.push(printable(`  ${f.finishedAt?.toISOString() ?? '-'}  ${f.archiveMemberPath ?? f.fileName}  ${f.errorCode}: ${f.errorMessage ?? ''}`));
         }
         process.stdout.write(out.join('\n') + '\n');
       } finally {

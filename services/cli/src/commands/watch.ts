@@ -5,32 +5,30 @@ import { createLogger, loadConfig } from '@jixiao/config';
 import { openDatabase } from '@jixiao/db';
 import { enqueueExtraction, openExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher } from '@jixiao/watcher';
-import { inlineDispatch } from '@jixiao/worker';
+import { inlineDispatch, serviceStageDeps } from '@jixiao/worker';
 
 export function registerWatch(program: Command): void {
   program
     .command('watch')
-    .description('watch INBOX_DIR and ingest every file that lands there (queued with REDIS_URL, inline without)')
     .action(async () => {
       const config = loadConfig();
       const logger = createLogger(config);
       const database = openDatabase(config);
       await database.migrate();
+      // PGlite is one connection: a second file's queries must not run inside the first one's transaction
+      const inlineConcurrency = database.driver === 'pglite' ? 1 : config.workerConcurrency;
       const queue = config.redisUrl
         ? openExtractQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, attempts: config.jobAttempts, backoffMs: config.jobBackoffMs })
         : null;
       const dispatch = queue
         ? async (job: Parameters<typeof enqueueExtraction>[1]) => void (await enqueueExtraction(queue, job))
-        : inlineDispatch(
-            { db: database.db, archiveDir: config.archiveDir, limits: config.limits, logger, stageDelayMs: config.stageDelayMs },
-            // PGlite is one connection: a second file's queries must not run inside the first one's transaction
-            database.driver === 'pglite' ? 1 : config.workerConcurrency,
-          );
+        : inlineDispatch(serviceStageDeps(config, database.db, logger, inlineConcurrency), inlineConcurrency);
       const watcher = await startInboxWatcher({
         inboxDir: config.inboxDir,
         archiveDir: config.archiveDir,
         fileStableMs: config.fileStableMs,
         archiveLimits: config.archiveLimits,
+        maxBytes: config.limits.maxBytes,
         db: database.db,
         dispatch,
         logger,

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigError, createLogger, loadConfig } from '@jixiao/config';
 import { openDatabase } from '@jixiao/db';
-import { startExtractWorker, stopExtractWorker } from '@jixiao/worker';
+import { serviceStageDeps, startExtractWorker, stopExtractWorker } from '@jixiao/worker';
 
 /** How long running jobs may take to finish after SIGTERM (docker-compose gives the worker a little more). */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -10,7 +10,6 @@ const SHUTDOWN_GRACE_MS = 30_000;
 export function registerWork(program: Command): void {
   program
     .command('work')
-    .description('process queued files (needs REDIS_URL and DATABASE_URL)')
     .action(async () => {
       const config = loadConfig();
       if (!config.redisUrl) throw new ConfigError('REDIS_URL', 'REDIS_URL is not set: `jixiao work` takes its jobs from the queue (without a queue, `jixiao ingest` and `jixiao watch` process files inline)');
@@ -19,16 +18,13 @@ export function registerWork(program: Command): void {
       const logger = createLogger(config);
       const database = openDatabase(config);
       await database.migrate();
+      const stages = serviceStageDeps(config, database.db, logger, config.workerConcurrency);
       const worker = startExtractWorker({
-        db: database.db,
-        archiveDir: config.archiveDir,
-        limits: config.limits,
-        logger,
+        ...stages,
         queue: { redisUrl: config.redisUrl, prefix: config.queuePrefix },
         concurrency: config.workerConcurrency,
         lockDurationMs: config.worker.lockDurationMs,
         stalledIntervalMs: config.worker.stalledIntervalMs,
-        stageDelayMs: config.stageDelayMs,
       });
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -39,6 +35,7 @@ export function registerWork(program: Command): void {
         process.once('SIGINT', stop);
       });
       await stopExtractWorker(worker, SHUTDOWN_GRACE_MS);
+      await stages.extractor.close();
       await database.close();
       logger.info('worker stopped');
     });
