@@ -36,7 +36,7 @@ async function templates(): Promise<Template[]> {
   for (const f of (await readdir(join(ROOT, 'fixtures/seeds'))).filter((f) => f.endsWith('.txt')))
     out.push({ name: f, bytes: await readFile(join(ROOT, 'fixtures/seeds', f)), vary: textLine, weight: 8 });
   for (const form of await readdir(join(ROOT, 'fixtures/forms'))) {
-    for (const f of ['form.tsv.txt', 'form.wrapped.txt', 'form.lines.txt', 'form.columns.txt'])
+    for (const f of ['form.tsv.txt', 'form.wrapped.txt', 'form.lines.txt', 'form.columns.txt', 'form.spaced.txt'])
       await readFile(join(ROOT, 'fixtures/forms', form, f))
         .then((bytes) => out.push({ name: `${form}-${f}`, bytes, vary: textLine, weight: 3 }))
         .catch(() => {});

@@ -1,4 +1,4 @@
-// Every form's text variants (original.txt, form.tsv.txt, form.wrapped.txt, form.lines.txt, form.columns.txt) through
+// Every form's text variants (original.txt, form.tsv.txt, form.wrapped.txt, form.lines.txt, form.columns.txt, form.spaced.txt) through
 // extractFile, compared field by field with the hand-checked expected.json. Per-field accuracy is printed;
 // a field that falls below its recorded baseline fails. Fields at 100% must stay exact. Regenerate the
 // baseline after a reviewed improvement with JIXIAO_UPDATE_BASELINE=1 (then review the diff).
@@ -11,7 +11,7 @@ import { accuracy, compareReports, formatAccuracy } from '../support/compare-rep
 
 const FORMS = join(import.meta.dirname, '../../fixtures/forms');
 const BASELINE = join(import.meta.dirname, 'baseline.json');
-const VARIANTS = ['original.txt', 'form.tsv.txt', 'form.wrapped.txt', 'form.lines.txt', 'form.columns.txt'];
+const VARIANTS = ['original.txt', 'form.tsv.txt', 'form.wrapped.txt', 'form.lines.txt', 'form.columns.txt', 'form.spaced.txt'];
 const update = process.env.JIXIAO_UPDATE_BASELINE === '1';
 const baseline: Record<string, Record<string, number>> = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
 const measured: Record<string, Record<string, number>> = {};

@@ -19,6 +19,8 @@ export interface Cell {
   box: Box | null;
   /** OCR confidence 0..1 where the text came from OCR */
   confidence?: number;
+  /** the OCR repairs that changed this cell's reading, by name, in the order they ran (ocr/repairs) */
+  repairs?: string[];
 }
 
 export interface TableBlock {
@@ -47,6 +49,12 @@ export interface PageInfo {
   height: number | null;
   /** true when this page's text came from OCR */
   ocr: boolean;
+  /**
+   * how an OCR'd page was straightened before it was read, so boxes can be drawn on the page as published:
+   * `turn` degrees clockwise first (a page scanned on its side), then `skewDegrees` undone about the centre
+   * (positive: the scan was turned clockwise). Box coordinates are in the straightened page.
+   */
+  geometry?: { turn: 0 | 90 | 180 | 270; skewDegrees: number };
 }
 
 export interface Layout {
@@ -71,8 +79,13 @@ export interface ReadOptions {
   /** ms; readers that can run long (PDF, OCR) stop and warn past it */
   timeBudgetMs?: number;
   signal?: AbortSignal;
-  /** threads an OCR engine may use; readers without OCR ignore it */
+  /**
+   * threads OCR may use (the OCR_THREADS setting); default: the cores shared among the jobs a worker runs at
+   * once (`jobsAtOnce`), so two jobs do not each claim every core
+   */
   ocrThreads?: number;
+  /** jobs the calling process runs side by side (WORKER_CONCURRENCY); default 1 */
+  jobsAtOnce?: number;
   /** the rest of the file's budget (packages/config FileBudget); a reader past one throws its code */
   maxGridSlots?: number;
   maxDepth?: number;

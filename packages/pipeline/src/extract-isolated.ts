@@ -33,9 +33,15 @@ export interface IsolatedExtractor {
    * and Timeout / OutOfMemory / Crashed when the child was stopped or died), with `signal.reason` when
    * cancelled (the child is killed), and with a plain Error only when no child could be started.
    */
-  extract(source: ExtractSource, meta: ExtractMeta, options?: { signal?: AbortSignal }): Promise<ExtractOutcome>;
+  extract(source: ExtractSource, meta: ExtractMeta, options?: ExtractCall): Promise<ExtractOutcome>;
   /** Kill the children; calls still running reject. */
   close(): Promise<void>;
+}
+
+export interface ExtractCall {
+  signal?: AbortSignal;
+  /** told when the file is finished, either way: its wall time and the child's largest resident size seen */
+  onStats?: (stats: { ms: number; peakRssBytes: number }) => void;
 }
 
 const DEFAULT_TIME_BUDGET_MS = 300_000;
@@ -51,22 +57,30 @@ export function createIsolatedExtractor(options: IsolatedExtractorOptions): Isol
   let closed = false;
   let nextId = 1;
 
-  const run = async (source: ExtractSource, meta: ExtractMeta, signal: AbortSignal | undefined): Promise<ExtractOutcome> => {
+  const run = async (source: ExtractSource, meta: ExtractMeta, { signal, onStats }: ExtractCall): Promise<ExtractOutcome> => {
     if (closed) throw new Error('the isolated extractor is closed');
     signal?.throwIfAborted();
     let child = idle.pop();
     while (child && !child.alive()) child = idle.pop();
     child ??= await startChild(options.memoryMb);
+    // cancelled while the child was starting (its listener would never hear it): kept for the next file
+    if (signal?.aborted) {
+      idle.push(child);
+      signal.throwIfAborted();
+    }
     busy.add(child);
     child.ref();
     child.files++;
     const budgetMs = meta.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     let reply: ChildReply;
+    const started = performance.now();
+    const limits = { deadlineMs: budgetMs + graceMs, memoryBytes: options.memoryMb * 1024 * 1024, signal, peakRssBytes: 0 };
     try {
-      reply = await child.run({ id: nextId++, source, meta }, { deadlineMs: budgetMs + graceMs, memoryBytes: options.memoryMb * 1024 * 1024, signal });
+      reply = await child.run({ id: nextId++, source, meta }, limits);
     } catch (err) {
       throw describeDeath(err, meta, budgetMs, options.memoryMb);
     } finally {
+      onStats?.({ ms: performance.now() - started, peakRssBytes: limits.peakRssBytes });
       busy.delete(child);
       if (closed || !child.alive() || child.files >= filesPerChild) child.kill();
       else {
@@ -80,7 +94,7 @@ export function createIsolatedExtractor(options: IsolatedExtractorOptions): Isol
   };
 
   return {
-    extract: (source, meta, { signal } = {}) => limit(() => run(source, meta, signal)),
+    extract: (source, meta, call = {}) => limit(() => run(source, meta, call)),
     async close() {
       closed = true;
       for (const child of [...idle, ...busy]) child.kill();
@@ -120,7 +134,8 @@ const STDERR_TAIL = 4096;
 interface Child {
   files: number;
   alive(): boolean;
-  run(request: ChildRequest, limits: { deadlineMs: number; memoryBytes: number; signal?: AbortSignal }): Promise<ChildReply>;
+  /** `limits.peakRssBytes` is raised to the largest resident size seen while the file runs */
+  run(request: ChildRequest, limits: { deadlineMs: number; memoryBytes: number; signal?: AbortSignal; peakRssBytes: number }): Promise<ChildReply>;
   ref(): void;
   unref(): void;
   kill(): void;
@@ -147,7 +162,8 @@ async function startChild(memoryMb: number): Promise<Child> {
   const child: Child = {
     files: 0,
     alive: () => exited === null,
-    run(request, { deadlineMs, memoryBytes, signal }) {
+    run(request, limits) {
+      const { deadlineMs, memoryBytes, signal } = limits;
       return new Promise<ChildReply>((resolve, reject) => {
         let killedFor: Death | null = null;
         const stop = (why: Death) => {
@@ -155,9 +171,12 @@ async function startChild(memoryMb: number): Promise<Child> {
           proc.kill('SIGKILL');
         };
         const timer = setTimeout(() => stop({ kind: 'timeout' }), deadlineMs);
-        const poll = setInterval(() => {
-          if (residentBytes(proc.pid) > memoryBytes) stop({ kind: 'memory' });
-        }, MEMORY_POLL_MS);
+        const look = () => {
+          const rss = residentBytes(proc.pid);
+          limits.peakRssBytes = Math.max(limits.peakRssBytes, rss);
+          if (rss > memoryBytes) stop({ kind: 'memory' });
+        };
+        const poll = setInterval(look, MEMORY_POLL_MS);
         const onAbort = () => stop({ kind: 'aborted', reason: signal!.reason });
         signal?.addEventListener('abort', onAbort, { once: true });
         const done = () => {
@@ -168,6 +187,7 @@ async function startChild(memoryMb: number): Promise<Child> {
         };
         const onMessage = (reply: ChildReply) => {
           if (reply.id !== request.id) return;
+          look();
           done();
           resolve(reply);
         };

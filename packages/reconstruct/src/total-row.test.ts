@@ -61,6 +61,7 @@ describe('the total row', () => {
     ['单位自评总分, label merged', HEADS.weightFirst, [{ text: '单位自评总分', colSpan: 5 }, '100', '96.3', ''], '96.3'],
     ['合计 printing only the weight total', HEADS.weightFirst, ['合计', '', '', '', '', '100', '', ''], null],
     ['自评总分 printing only the weight total, 得分 first', HEADS.scoreFirst, ['自评总分', '', '', '', '', '', '100', ''], null],
+    ['单位自评总分, label merge dropped (one cell per line)', HEADS.weightFirst, ['单位自评总分', '100', '', '98', ''], '98'],
   ])('%s', (_name, head, total, expected) => {
     expect(read(head, total as string[]).totalScore).toBe(expected);
   });

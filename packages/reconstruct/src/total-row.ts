@@ -27,17 +27,22 @@ export function totalScoreOf(row: Row, indicators: IndicatorHeader | null): Tota
   const scoreCol = indicators?.map.score;
   let underScore: string | null = null;
   let weightTotal: string | null = null;
+  let merged = false;
   if (indicators && scoreCol !== undefined && row.table !== null) {
     // read in the header's columns: a PDF table joined over pages may print it a slot off, a one-cell-per-line
     // export drops the slots the label's merge covered
-    const inColumns = rightAlignedRow(own, indicators.columns) ?? projectRow(own, indicators.columns);
+    const aligned = rightAlignedRow(own, indicators.columns);
+    merged = aligned !== null;
+    const inColumns = aligned ?? projectRow(own, indicators.columns);
     const at = (col: number | undefined) => (col === undefined ? '' : valueText(inColumns[col]?.raw || inColumns[col]?.text || ''));
     if (isNumberLike(at(scoreCol))) underScore = at(scoreCol);
     if (isNumberLike(at(indicators.map.weight))) weightTotal = at(indicators.map.weight);
   }
   // a labelled total (综合得分 96, 自评总分 97.87): the number beside the label, unless that is the weight total
   // under 分值 (`单位自评总分 | 100 | 98`); seed-001's 绩效自评综合得分 row prints a stray number further right
-  if (/得分|自评总分|评价总分/.test(label) && label !== '总分') {
+  // A row whose label merge a one-cell-per-line export dropped (`单位自评总分 | 100 | | 98 |`) prints nothing
+  // beside its label: its cells are the header's last columns, so the 得分 column decides.
+  if (/得分|自评总分|评价总分/.test(label) && label !== '总分' && !(merged && underScore !== null)) {
     if (numbers[0] !== weightTotal) return { score: numbers[0]!, printed: true };
     return { score: numbers[1] ?? null, printed: true };
   }

@@ -8,12 +8,12 @@ import { count, inArray } from 'drizzle-orm';
 import { openLocalStore, type ArchiveStore } from '@jixiao/archive-store';
 import { loadTestSettings, type ArchiveLimits } from '@jixiao/config';
 import { extractionRuns, openDatabase, type Database, type RunStatus } from '@jixiao/db';
-import type { IsolatedExtractor } from '@jixiao/pipeline';
 import { enqueueExtraction, openExtractQueue, type ExtractQueue } from '@jixiao/queue';
 import { startInboxWatcher, type InboxWatcher } from '@jixiao/watcher';
 import { startExtractWorker, stopExtractWorker, type ExtractWorker } from '@jixiao/worker';
 import { createScratchPostgres, type ScratchPostgres } from '../../support/db.ts';
 import { captureLog, type CapturedLog } from './log-capture.ts';
+import { createIsolatedExtractor, type IsolatedExtractor } from '@jixiao/pipeline';
 
 export const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxPages: 500, timeBudgetMs: 60_000 };
 
@@ -26,6 +26,8 @@ export interface StackOptions {
   concurrency?: number;
   /** where received bytes go; a local directory under the stack's folder when absent */
   store?: ArchiveStore;
+  /** run the worker's extractions in child processes with this memory, as `jixiao work` does */
+  isolatedMemoryMb?: number;
 }
 
 export interface Stack {
@@ -72,6 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = captureLog('info');
   const limits = options.limits ?? DEFAULT_LIMITS;
   const workerDatabases: Database[] = [];
+  let extractor: IsolatedExtractor | undefined;
 
   const stack: Stack = {
     scratch,
@@ -99,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         concurrency: options.concurrency ?? 2,
         lockDurationMs: o.lockDurationMs,
         stalledIntervalMs: o.stalledIntervalMs,
-        extractor: o.extractor,
+        extractor: o.extractor ?? (options.isolatedMemoryMb ? (extractor ??= createIsolatedExtractor({ memoryMb: options.isolatedMemoryMb, concurrency: options.concurrency ?? 2 })) : undefined),
       });
       return stack.worker;
     },
@@ -137,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async close() {
       await stack.stopWatcher().catch(() => {});
       await stack.stopWorker().catch(() => {});
+      await extractor?.close();
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
       for (const db of workerDatabases) await db.close().catch(() => {});

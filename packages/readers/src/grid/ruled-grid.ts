@@ -42,7 +42,7 @@ function onBoundaries(rules: Rule[], bounds: number[], reach: number): Rule[] {
 }
 
 export function gridOfRegion(region: Region, options: GridOptions = {}): Grid | null {
-  const { snap: tol, minCellSize, edgeCoverage } = { ...defaultGridOptions, ...options };
+  const { snap: tol, minCellSize, edgeCoverage, cutPartWalls } = { ...defaultGridOptions, ...options };
   // outer edges come from rule ends too: a table drawn without side borders still has its extent
   const xs = boundaries([...region.vertical.map((v) => v.pos), region.x0, region.x1], tol, minCellSize);
   const ys = boundaries([...region.horizontal.map((h) => h.pos), region.y0, region.y1], tol, minCellSize);
@@ -76,6 +76,13 @@ export function gridOfRegion(region: Region, options: GridOptions = {}): Grid | 
     }
   }
 
+  if (cutPartWalls) {
+    const drawn: WallDrawn = (axis, at, from, to) =>
+      axis === 'col'
+        ? coveredLength(vertical, xs[at]!, ys[from]!, ys[to]!, tol) / (ys[to]! - ys[from]!)
+        : coveredLength(horizontal, ys[at]!, xs[from]!, xs[to]!, tol) / (xs[to]! - xs[from]!);
+    cutToRectangles(nr, nc, find, parent, drawn);
+  }
   // a merged area must be a rectangle: an L-shaped union (a wall drawn only part-way) takes its bounding box
   for (let changed = true; changed; ) {
     changed = false;
@@ -133,4 +140,49 @@ export function intervalOf(bounds: number[], v: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Share of the boundary before column (or row) `at`, over rows (or columns) [from, to), that a rule draws. */
+type WallDrawn = (axis: 'col' | 'row', at: number, from: number, to: number) => number;
+
+/**
+ * Every merged area that is not a rectangle cut, again and again, along the boundary inside its bounding box
+ * that rules draw most of, until each piece is a rectangle (or no boundary inside it is drawn at all: then
+ * it is left for the bounding box). `parent` is rewritten so each piece is its own set.
+ */
+function cutToRectangles(nr: number, nc: number, find: (i: number) => number, parent: number[], drawn: WallDrawn): void {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < nr * nc; i++) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  }
+  const pieces: number[][] = [];
+  const cut = (slots: number[]) => {
+    const rows = slots.map((i) => Math.floor(i / nc)), cols = slots.map((i) => i % nc);
+    const r0 = Math.min(...rows), r1 = Math.max(...rows) + 1, c0 = Math.min(...cols), c1 = Math.max(...cols) + 1;
+    if (slots.length === (r1 - r0) * (c1 - c0)) return void pieces.push(slots);
+    let best: { axis: 'col' | 'row'; at: number; share: number } | null = null;
+    for (let c = c0 + 1; c < c1; c++) {
+      const share = drawn('col', c, r0, r1);
+      if (share > (best?.share ?? 0)) best = { axis: 'col', at: c, share };
+    }
+    for (let r = r0 + 1; r < r1; r++) {
+      const share = drawn('row', r, c0, c1);
+      if (share > (best?.share ?? 0)) best = { axis: 'row', at: r, share };
+    }
+    if (!best) return void pieces.push(slots);
+    const before = (i: number) => (best.axis === 'col' ? i % nc : Math.floor(i / nc)) < best.at;
+    cut(slots.filter(before));
+    cut(slots.filter((i) => !before(i)));
+  };
+  for (const slots of groups.values()) cut(slots);
+  // a cut can leave one side in two parts that no longer touch: each connected part is a piece of its own
+  for (const piece of pieces) for (const i of piece) parent[i] = i;
+  for (const piece of pieces) {
+    const inPiece = new Set(piece);
+    for (const i of piece) {
+      const right = i % nc + 1 < nc ? i + 1 : -1, down = i + nc < nr * nc ? i + nc : -1;
+      for (const j of [right, down]) if (j >= 0 && inPiece.has(j)) parent[find(j)] = find(i);
+    }
+  }
 }

@@ -16,6 +16,8 @@ export interface TextItem {
   box: Box;
   /** OCR confidence 0..1 */
   confidence?: number;
+  /** the OCR repairs that changed this reading, by name */
+  repairs?: string[];
 }
 
 /** An axis-aligned rule after classification: `pos` is y for a horizontal rule, x for a vertical one. */
@@ -39,6 +41,12 @@ export interface GridOptions {
    * HTML and DOCX readers keep a <br> or a second paragraph; needs exact text boxes (vector PDFs)
    */
   authorBreaks?: boolean;
+  /**
+   * a merged area that is not a rectangle (a wall drawn only part-way) is cut along its most-drawn boundary
+   * instead of growing to its bounding box: a scan that lost one piece of a rule would otherwise swallow
+   * the cells around it, and those around them, into one cell
+   */
+  cutPartWalls?: boolean;
 }
 
-export const defaultGridOptions: Required<GridOptions> = { snap: 2, bridgeGap: 3, minCellSize: 4, edgeCoverage: 0.5, authorBreaks: false };
+export const defaultGridOptions: Required<GridOptions> = { snap: 2, bridgeGap: 3, minCellSize: 4, edgeCoverage: 0.5, authorBreaks: false, cutPartWalls: false };

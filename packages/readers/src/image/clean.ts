@@ -29,7 +29,35 @@ export async function cleanPage(raster: Raster): Promise<CleanPage> {
     grey = await rotate(grey, -skewDegrees);
     ink = binarize(grey);
   }
-  return { grey, ink, faint: binarize(grey, 'faint'), skewDegrees };
+  return { grey, ink, faint: withThinRules(binarize(grey, 'faint'), grey), skewDegrees };
+}
+
+/** darkness summed across a thin rule's (up to) three pixels: ≥ this is a rule drawn, however light */
+const THIN_RULE_DARKNESS = 45;
+
+/**
+ * Marks the thin dark ridges of `grey` in `bitmap`: a rule of 0.5 pt is a pixel or two of light grey at
+ * 200 dpi, and once the page is deskewed its darkness is shared between two rows, each too light for any
+ * threshold, so the rule falls apart into dashes. Across the rule the darkness peaks on a pixel whose
+ * three-pixel sum is clearly darker than paper, with paper two pixels further out each side; strokes
+ * of text pass too, but they are ink already.
+ */
+export function withThinRules(bitmap: Bitmap, grey: Raster): Bitmap {
+  const { width, height, data } = grey;
+  const out = bitmap.data;
+  const dark = (i: number) => 255 - data[i]!;
+  const ridge = (i: number, step: number) => {
+    const d = dark(i), before = dark(i - step), after = dark(i + step);
+    if (d < before || d < after || d + before + after < THIN_RULE_DARKNESS) return false;
+    return 2 * dark(i - 3 * step) < d && 2 * dark(i + 3 * step) < d;
+  };
+  for (let y = 3; y < height - 3; y++) {
+    for (let x = 3; x < width - 3; x++) {
+      const i = y * width + x;
+      if (out[i] === 0 && (ridge(i, width) || ridge(i, 1))) out[i] = 1;
+    }
+  }
+  return bitmap;
 }
 
 const raw = (r: Raster) => ({ raw: { width: r.width, height: r.height, channels: 1 as const } });
@@ -44,10 +72,14 @@ async function toRaster(image: Sharp, dpi: number): Promise<Raster> {
  * become white while ink keeps its contrast. The paper estimate is a wide median of a shrunken copy:
  * strokes and rules are thin, so the median sees paper.
  */
+const PAPER_WINDOW = 9;
+
 export async function flattenBackground(raster: Raster): Promise<Raster> {
   const factor = 8;
   const w = Math.max(1, Math.round(raster.width / factor)), h = Math.max(1, Math.round(raster.height / factor));
-  const paper = await sharp(raster.data, raw(raster)).resize(w, h, { kernel: 'cubic' }).median(9).resize(raster.width, raster.height, { kernel: 'linear' }).greyscale().raw().toBuffer();
+  // a picture too small for the median's window (a thumbnail, an 8-pixel page) has no paper to flatten
+  if (w < PAPER_WINDOW || h < PAPER_WINDOW) return raster;
+  const paper = await sharp(raster.data, raw(raster)).resize(w, h, { kernel: 'cubic' }).median(PAPER_WINDOW).resize(raster.width, raster.height, { kernel: 'linear' }).greyscale().raw().toBuffer();
   const out = new Uint8Array(raster.width * raster.height);
   for (let i = 0; i < out.length; i++) {
     const bg = Math.max(paper[i]!, 1);

@@ -3,6 +3,7 @@ import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { ExtractionError } from '@jixiao/contract';
 import { budgetOf, pageTooLarge, tooManyPages, type Budget } from '../budget.ts';
 import type { Raster } from './raster.ts';
+import { greyWithoutRed } from './drop-red.ts';
 
 /** Scans without a density tag are assumed to be 300 dpi, the common office-scanner default. */
 export const DEFAULT_DPI = 300;
@@ -47,7 +48,7 @@ async function decodePage(bytes: Uint8Array, page: number, meta: Metadata, budge
     decoded = await sharp(bytes, { page, limitInputPixels: budget.maxPagePixels })
       .rotate() // honour EXIF orientation of phone photos
       .flatten({ background: '#ffffff' })
-      .greyscale()
+      .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
   } catch (cause) {
@@ -56,7 +57,7 @@ async function decodePage(bytes: Uint8Array, page: number, meta: Metadata, budge
   }
   const { data, info } = decoded;
   const density = meta.density && meta.density >= MIN_BELIEVABLE_DPI ? meta.density : guessDpi(info.width, info.height);
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), dpi: density };
+  return { width: info.width, height: info.height, data: greyWithoutRed(data, info.width * info.height, info.channels), dpi: density };
 }
 
 /** Without a density tag, assume an A4 page (portrait or landscape) filled the picture. */

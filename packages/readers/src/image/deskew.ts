@@ -14,7 +14,8 @@ export function estimateSkew(ink: Bitmap, options: SkewOptions = {}): number {
   if (points.length < 200) return 0;
   const height = Math.ceil(ink.height / 4);
   let best = coarseToFine(points, height, -max, max, 0.2);
-  best = coarseToFine(points, height, best - 0.2, best + 0.2, 0.02);
+  // wider than one coarse step: on the shrunken grid the best angles can make a plateau wider than the step
+  best = coarseToFine(points, height, best - 0.3, best + 0.3, 0.02);
   return Math.round(best * 100) / 100;
 }
 

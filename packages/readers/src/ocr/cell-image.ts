@@ -51,6 +51,7 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
   rowInk.forEach((n, y) => { if (n > ruleShare * w) ruleRows.add(y); });
   colInk.forEach((n, x) => { if (n > ruleShare * h) ruleCols.add(x); });
   if (options.keepRows) for (let y = 0; y < h; y++) if (y0 + y < options.keepRows[0] || y0 + y >= options.keepRows[1]) ruleRows.add(y);
+  const remnant = longRuns(ink, x0, y0, w, h, grey.dpi);
   let ax = w, ay = h, bx = -1, by = -1, total = 0;
   // ink per row without the rule remnants, which would bridge the blank gaps between text lines
   const textRowInk = new Int32Array(h);
@@ -58,7 +59,7 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
     if (ruleRows.has(y)) continue;
     const base = (y0 + y) * ink.width + x0;
     for (let x = 0; x < w; x++) {
-      if (ruleCols.has(x) || !ink.data[base + x]) continue;
+      if (ruleCols.has(x) || !ink.data[base + x] || remnant[y * w + x]) continue;
       total++;
       textRowInk[y]++;
       if (x < ax) ax = x;
@@ -79,6 +80,7 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
     if (binary) for (let x = 0; x < cw; x++) crop[y * cw + x] = ink.data[src + x] ? 0 : 255;
     else crop.set(grey.data.subarray(src, src + cw), y * cw);
     if (ruleRows.has(cy0 + y)) crop.fill(255, y * cw, (y + 1) * cw);
+    for (let x = 0; x < cw; x++) if (remnant[(cy0 + y) * w + cx0 + x]) crop[y * cw + x] = 255;
   }
   for (const x of ruleCols) if (x >= cx0 && x < cx1) for (let y = 0; y < ch; y++) crop[y * cw + x - cx0] = 255;
   const scale = options.scale ?? 1;
@@ -122,4 +124,37 @@ export function inkLines(rowInk: Int32Array, skip: Set<number>, from: number, to
     else if (last) last[1] = b;
   }
   return lines;
+}
+
+/** a stroke of text is never this long, inches: down, longer than a character; across, than a dash pair (——) */
+const REMNANT_DOWN = 0.25, REMNANT_ACROSS = 0.6;
+
+/**
+ * The crop's pixels (1 = rule) in straight runs of ink longer than any stroke of text: a rule left a little
+ * slanted (a bowed or photographed page) wanders across many columns of a tall cell, none of them mostly
+ * ink, and read with the text it comes out as `!I`.
+ */
+function longRuns(ink: Bitmap, x0: number, y0: number, w: number, h: number, dpi: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  const on = (x: number, y: number) => ink.data[(y0 + y) * ink.width + x0 + x] === 1;
+  const down = Math.round(dpi * REMNANT_DOWN), across = Math.round(dpi * REMNANT_ACROSS);
+  for (let x = 0; x < w && h >= down; x++) {
+    for (let y = 0, from = -1; y <= h; y++) {
+      if (y < h && on(x, y)) from = from < 0 ? y : from;
+      else if (from >= 0) {
+        if (y - from >= down) for (let k = from; k < y; k++) out[k * w + x] = 1;
+        from = -1;
+      }
+    }
+  }
+  for (let y = 0; y < h && w >= across; y++) {
+    for (let x = 0, from = -1; x <= w; x++) {
+      if (x < w && on(x, y)) from = from < 0 ? x : from;
+      else if (from >= 0) {
+        if (x - from >= across) out.fill(1, y * w + from, y * w + x);
+        from = -1;
+      }
+    }
+  }
+  return out;
 }

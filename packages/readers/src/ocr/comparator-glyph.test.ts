@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { Bitmap } from '../image/raster.ts';
-import { classifyComparator, firstGlyphBox, loneComparator } from './comparator-glyph.ts';
+import { classifyComparator, firstGlyphBox, loneComparator, loneDash } from './comparator-glyph.ts';
 
 const fonts = ['Noto Serif CJK SC', 'Noto Sans CJK SC'].filter((f) => GlobalFonts.families.some((x) => x.family.startsWith(f.replace(/ SC$/, ''))));
 
@@ -79,4 +79,17 @@ describe('comparator shapes seen in 200–300 dpi scans', () => {
     const word = drawn(['#.#.#..###', '#.#.#..#.#', '#####..###']);
     expect(loneComparator(word, whole(word))).toBeNull();
   });
+});
+
+describe.skipIf(fonts.length === 0)('loneDash', () => {
+  for (const font of fonts) {
+    it(`tells a printed — from - and from a character (${font})`, () => {
+      const size = 40;
+      const whole = (b: Bitmap) => ({ x0: 0, y0: 0, x1: b.width, y1: b.height });
+      const dash = printed('—', font, size), hyphen = printed('-', font, size), ten = printed('十', font, size);
+      expect(loneDash(dash, whole(dash), size)).toBe('—');
+      expect(loneDash(hyphen, whole(hyphen), size)).toBe('-');
+      expect(loneDash(ten, whole(ten), size)).toBeNull();
+    });
+  }
 });

@@ -136,3 +136,28 @@ export function loneComparator(ink: Bitmap, box: { x0: number; y0: number; x1: n
   if (marks.length === 1) return marks[0]!;
   return (marks[0] === '>' || marks[0] === '<') && marks[1] === '=' ? `${marks[0]}=` : null;
 }
+
+/** a dash's bar is at most this share of an em thick; an em dash (—) runs at least this share of an em, a hyphen less */
+const DASH_THICKNESS = 0.2, EM_DASH = 0.6;
+
+/**
+ * A cell holding only a dash (`—` or `-` for "not applicable" in a target column): a lone bar is too little
+ * ink to pass for writing and the recognisers return nothing for it. One glyph, one thin level bar; its
+ * length against the page's body size tells — from -. Null for anything else.
+ */
+export function loneDash(ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }, em: number): string | null {
+  const runs = inkColumnRuns(ink, box);
+  const total = runs.reduce((n, r) => n + r.ink, 0);
+  const glyphs = runs.filter((r) => r.ink >= 0.08 * total);
+  if (glyphs.length !== 1) return null;
+  const g = glyphs[0]!;
+  let top = -1, bottom = -1;
+  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(ink.height, Math.ceil(box.y1)); y++) {
+    let on = false;
+    for (let x = g.x0; x < g.x1 && !on; x++) on = ink.data[y * ink.width + x] === 1;
+    if (on) (top = top < 0 ? y : top), (bottom = y);
+  }
+  const thick = bottom - top + 1, long = g.x1 - g.x0;
+  if (top < 0 || thick > Math.max(2, DASH_THICKNESS * em) || long < 3 * thick || long < 0.2 * em) return null;
+  return long >= EM_DASH * em ? '—' : '-';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
+import { CELL_LINE_REPAIRS, correctCellText, correctJoinedCell, leadingMarkBeforeNumber, ruleRemnant, runRepairs, tidyText, titleEnding } from './correct-text.ts';
 
 describe('correctCellText', () => {
   it.each([
@@ -84,5 +84,25 @@ describe('noteOpener', () => {
     ['(a<b)', '(a<b)'],
   ])('%j → %j', (input, output) => {
     expect(correctCellText(input)).toBe(output);
+  });
+});
+
+describe('OCR line repairs', () => {
+  it('snaps a title ending one character off, and leaves other endings alone', () => {
+    expect(titleEnding('稷山县项目支出绩效言评表')).toBe('稷山县项目支出绩效自评表');
+    expect(titleEnding('项目支出绩效评价表')).toBe('项目支出绩效评价表');
+    expect(titleEnding('绩效言评表')).toBe('绩效言评表');
+  });
+  it('drops a piece of a cell wall read at the edge of its text', () => {
+    expect(ruleRemnant('」二级指标')).toBe('二级指标');
+    expect(ruleRemnant('I年度指标完成')).toBe('年度指标完成');
+    expect(ruleRemnant('指标1：完成率|')).toBe('指标1：完成率');
+    expect(ruleRemnant('「三公」经费')).toBe('「三公」经费');
+    expect(ruleRemnant('!\n年度指标值')).toBe('年度指标值');
+    expect(ruleRemnant('单位自评总分．')).toBe('单位自评总分');
+  });
+  it('records which repairs changed a line, in order', () => {
+    expect(runRepairs('|１０%6', CELL_LINE_REPAIRS)).toEqual({ text: '110%', applied: ['halfWidthNumbers', 'digitLookalikes', 'percentTail'] });
+    expect(runRepairs('」数晶指标', CELL_LINE_REPAIRS)).toEqual({ text: '数量指标', applied: ['ruleRemnant', 'formWord'] });
   });
 });

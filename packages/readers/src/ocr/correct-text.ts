@@ -61,9 +61,66 @@ export function noteOpener(text: string): string {
   return text.replace(/[<〈]([^()（）<>〈〉]*[)）])$/, (m, rest: string, at: number) => (/[(（][^)）]*$/.test(text.slice(0, at)) ? m : `(${rest}`));
 }
 
+/**
+ * A piece of a cell's wall read as a mark at the edge of its text (`」二级指标`, `I年度指标完成`, `!年度指标值`):
+ * a closing bracket cannot open a cell nor an opening one close it, and a bar, `I`, `!` or a full-width point
+ * (the foot of a rule, `单位自评总分．`) is not set against Chinese text in these forms. Lines are joined with
+ * '\n', so a remnant read as a line of its own is dropped too.
+ */
+export function ruleRemnant(text: string): string {
+  return text.replace(/^[|!I」』丨]\s*(?=[\u4e00-\u9fff])/, '').replace(/(?<=[\u4e00-\u9fff])\s*[|!I「『丨．]$/, '');
+}
+
+/** How a form's title ends (reconstruct's isTitle): the same on every form, so one character off is OCR's. */
+const TITLE_ENDINGS = ['绩效自评表', '绩效目标自评表', '绩效自评报告', '绩效评价自评报告', '绩效自评情况表'];
+
+/**
+ * A title line whose ending reads one character off a title's (`稷L县项目支出绩效言评表`): without its title
+ * the form loses its kind and year. Same length only, and the line must be longer than the ending.
+ */
+export function titleEnding(text: string): string {
+  for (const ending of TITLE_ENDINGS) {
+    if (text.length <= ending.length || text.endsWith(ending)) continue;
+    const tail = text.slice(-ending.length);
+    let off = 0;
+    for (let i = 0; i < ending.length; i++) if (tail[i] !== ending[i]) off++;
+    if (off === 1 && /^[\u4e00-\u9fff]+$/.test(tail)) return text.slice(0, -ending.length) + ending;
+  }
+  return text;
+}
+
+/** A repair of one OCR'd line: its name (counted by the bench, recorded on the cell it changed) and the rule. */
+export interface LineRepair {
+  name: string;
+  repair: (text: string) => string;
+}
+
+/** The string-only repairs of one OCR'd line of a table cell, in the order they run. */
+export const CELL_LINE_REPAIRS: readonly LineRepair[] = [
+  { name: 'tidySpaces', repair: tidyText },
+  { name: 'ruleRemnant', repair: ruleRemnant },
+  { name: 'halfWidthNumbers', repair: halfWidthNumbers },
+  { name: 'digitLookalikes', repair: digitLookalikes },
+  { name: 'percentTail', repair: percentTail },
+  { name: 'noteOpener', repair: noteOpener },
+  { name: 'formWord', repair: snapToVocabulary },
+];
+
+/** `repairs` run in order over `text`; the names of those that changed it. */
+export function runRepairs(text: string, repairs: readonly LineRepair[]): { text: string; applied: string[] } {
+  const applied: string[] = [];
+  for (const { name, repair } of repairs) {
+    const next = repair(text);
+    // tidying spaces is bookkeeping, not a repair of what was read
+    if (next !== text && name !== 'tidySpaces') applied.push(name);
+    text = next;
+  }
+  return { text, applied };
+}
+
 /** Everything string-only, for one OCR'd line of a table cell. */
 export function correctCellText(text: string): string {
-  return snapToVocabulary(noteOpener(percentTail(digitLookalikes(halfWidthNumbers(tidyText(text))))));
+  return runRepairs(text, CELL_LINE_REPAIRS).text;
 }
 
 /**

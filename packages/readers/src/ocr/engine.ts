@@ -2,6 +2,7 @@
 // pictures: PP-OCR (the default: a text-line recogniser trained on printed Chinese, run by ONNX Runtime) and
 // tesseract.js (the chi_sim LSTM). Both load their models from disk only and never download anything.
 // Measured on the scan fixtures (scripts/bench-ocr.ts): PP-OCR reads far more indicator names exactly.
+import { availableParallelism } from 'node:os';
 import type { OcrModel } from './language-data.ts';
 
 export type OcrEngineName = 'paddle' | 'tesseract';
@@ -70,4 +71,26 @@ export interface OcrEngine {
 export async function createOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
   if (options.kind === 'tesseract') return (await import('./tesseract-engine.ts')).createTesseractEngine(options);
   return (await import('./paddle-engine.ts')).createPaddleEngine(options);
+}
+
+/** OCR threads for a reader: the asked-for count, else the cores shared among the jobs run side by side. */
+export function ocrThreads(options: { ocrThreads?: number; jobsAtOnce?: number }): number {
+  return Math.max(1, options.ocrThreads ?? Math.floor(availableParallelism() / Math.max(1, options.jobsAtOnce ?? 1)));
+}
+
+const shared = new Map<string, Promise<OcrEngine>>();
+
+/**
+ * The process's engine for these options, started on first use and kept: building an ONNX session costs
+ * more than reading a small page, so files read one after another share one. Never terminate it.
+ */
+export function sharedOcrEngine(options: OcrEngineOptions = {}): Promise<OcrEngine> {
+  const key = JSON.stringify([options.kind ?? 'paddle', options.workers ?? null, options.model ?? null, options.langPath ?? null]);
+  let engine = shared.get(key);
+  if (!engine) {
+    engine = createOcrEngine(options);
+    shared.set(key, engine);
+    engine.catch(() => shared.delete(key));
+  }
+  return engine;
 }

@@ -46,11 +46,16 @@ export async function uprightTurn(grey: Raster, ink: Bitmap, regions: PxBox[], e
     }
     return total / samples.length;
   };
-  const [first, second]: [Turn, Turn] = sideways ? [90, 270] : [0, 180];
-  const a = await score(first);
-  if (!sideways && a >= UPRIGHT) return 0;
-  const b = await score(second);
-  return b > a + (sideways ? 0 : MARGIN) ? second : first;
+  // the page as it stands is always read first: an upright page that reads well is never turned, and a turn
+  // is taken only when it reads clearly better (lines that look tall can be a grid's narrow columns)
+  const upright = await score(0);
+  if (upright >= UPRIGHT) return 0;
+  let best: Turn = 0, bestScore = upright + MARGIN;
+  for (const turn of sideways ? ([90, 270] as const) : ([180] as const)) {
+    const s = await score(turn);
+    if (s > bestScore) (best = turn), (bestScore = s);
+  }
+  return best;
 }
 
 /** turned a quarter, lines cut across the text are this many times longer, relative to their height */

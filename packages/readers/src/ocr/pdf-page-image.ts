@@ -3,6 +3,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { PdfPage } from '../pdf/open-document.ts';
 import type { Raster } from '../image/raster.ts';
+import { greyWithoutRed } from '../image/drop-red.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -45,13 +46,11 @@ async function embeddedScan(page: PdfPage, lib: PdfJs): Promise<Raster | null> {
 
 function toGrey(image: PdfImage): Uint8Array | null {
   const { width, height, kind, data } = image;
-  const out = new Uint8Array(width * height);
   if (kind === RGB_24BPP || kind === RGBA_32BPP) {
-    const step = kind === RGB_24BPP ? 3 : 4;
-    for (let i = 0, j = 0; i < out.length; i++, j += step) out[i] = (data![j]! * 299 + data![j + 1]! * 587 + data![j + 2]! * 114) / 1000;
-    return out;
+    return greyWithoutRed(data!, width * height, kind === RGB_24BPP ? 3 : 4);
   }
   if (kind === GRAYSCALE_1BPP) {
+    const out = new Uint8Array(width * height);
     const rowBytes = (width + 7) >> 3;
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) out[y * width + x] = (data![y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;

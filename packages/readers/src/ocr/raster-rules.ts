@@ -2,7 +2,7 @@
 // for the shared grid builder. Scans break hairline rules into dashes (seed-002's bilevel TIFF fixture), so
 // a run may jump gaps of ~1 mm as long as it stays mostly ink; text is told apart by its neighbourhood:
 // the pixels just beside a rule are paper, those beside a stroke inside a line of text are more text.
-import type { Bitmap } from '../image/raster.ts';
+import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import type { Segment } from '../grid/types.ts';
 
@@ -30,10 +30,11 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   const maxGap = options.maxGap ?? Math.round(dpi / 20);
   const maxThickness = options.maxThickness ?? Math.round(dpi / 20);
   const beside: [number, number] = [Math.max(2, Math.round(dpi / 150)), Math.max(3, Math.round(dpi / 40))];
-  const rows: ScanLines = { count: ink.height, at: (pos, i) => ink.data[pos * ink.width + i]! };
-  const columns: ScanLines = { count: ink.width, at: (pos, i) => ink.data[i * ink.width + pos]! };
-  const horizontal = rulesAlong(rows, ink.width, minRun, maxGap, maxThickness, beside);
-  const vertical = rulesAlong(columns, ink.height, minRun, maxGap, maxThickness, beside);
+  const alongRows = (b: Bitmap): ScanLines => ({ count: b.height, at: (pos, i) => b.data[pos * b.width + i]! });
+  const alongColumns = (b: Bitmap): ScanLines => ({ count: b.width, at: (pos, i) => b.data[i * b.width + pos]! });
+  const rows = alongRows(ink), columns = alongColumns(ink);
+  const horizontal = rulesAlong(rows, alongRows(thickened(ink, ink.width)), ink.width, minRun, maxGap, maxThickness, beside);
+  const vertical = rulesAlong(columns, alongColumns(thickened(ink, 1)), ink.height, minRun, maxGap, maxThickness, beside);
   // a table rule runs from wall to wall: both its ends meet a perpendicular rule. A bridged stroke inside a
   // line of text floats in its cell or touches one wall (seed-000's 绩效目标 cell, text set tight against the
   // left rule). Twice: dropping floating strokes can leave others floating.
@@ -107,6 +108,9 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
     .filter(([a, b]) => b > line.from + reach && a < line.to - reach)
     .sort((a, b) => a[0] - b[0]);
   if (cuts.length === 0) return [line];
+  // a rule on a bowed or photographed page is not level: where it runs out of its band of scan lines at one
+  // end it is still drawn a line or two beyond (the staircase's last steps, split off as a line of their own)
+  const slack = beside[0];
   const stretches: [number, number][] = [];
   let from = line.from;
   for (const [a, b] of cuts) {
@@ -119,7 +123,7 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
     let inked = 0, gap = 0, widest = 0;
     for (let i = a; i < b; i++) {
       let on = false;
-      for (let pos = line.first; pos <= line.last && !on; pos++) on = scan.at(pos, i) === 1;
+      for (let pos = Math.max(0, line.first - slack); pos <= Math.min(scan.count - 1, line.last + slack) && !on; pos++) on = scan.at(pos, i) === 1;
       if (on) inked++, gap = 0;
       else widest = Math.max(widest, ++gap);
     }
@@ -140,8 +144,26 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
   return pieces.length === 1 && pieces[0]!.from === stretches[0]![0] && pieces[0]!.to === line.to ? [line] : pieces;
 }
 
-function rulesAlong(scan: ScanLines, length: number, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
-  const found = joinSteps(linesOf(runs(scan.count, length, scan.at, minRun, maxGap), maxThickness), maxGap, maxThickness);
+/**
+ * The ink with each pixel's neighbours across the rule direction (`step`: a row's width for horizontal rules,
+ * 1 for vertical ones) inked too: a hairline left a fraction of a degree off the scan lines after deskewing
+ * wanders between two lines, each holding only dashes of it; thickened, one line holds it whole.
+ */
+function thickened(ink: Bitmap, step: number): Bitmap {
+  const { data } = ink;
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === 0) continue;
+    out[i] = 1;
+    if (i >= step) out[i - step] = 1;
+    if (i + step < data.length) out[i + step] = 1;
+  }
+  return { width: ink.width, height: ink.height, data: out };
+}
+
+/** Rules along `scan`: runs found in its `thickened` copy, told from text by the ink beside them in `scan` itself. */
+function rulesAlong(scan: ScanLines, thick: ScanLines, length: number, minRun: number, maxGap: number, maxThickness: number, beside: [number, number]): Line[] {
+  const found = joinSteps(linesOf(runs(thick.count, length, thick.at, minRun, maxGap), maxThickness + 2), maxGap, maxThickness + 2);
   return found.filter((l) => inkBeside(scan, l, l.from, l.to, beside) <= MAX_BESIDE);
 }
 
@@ -194,12 +216,18 @@ function linesOf(found: Run[], maxThickness: number): Line[] {
  * Line of its own, end to end with the next on an adjacent scan line. Joined again they reach the walls;
  * apart, the middle steps float and are dropped (seed-002's mixed PDF lost its header row's top rule).
  */
+/**
+ * how far a rule may climb across the scan lines along its length (tan 2°): a bowed or photographed page leaves
+ * rules slanted after deskewing, a degree or more in one part of the page, in steps each a rule's thickness
+ */
+const MAX_SLANT = 0.035;
+
 function joinSteps(lines: Line[], maxGap: number, maxThickness: number): Line[] {
   const out: Line[] = [];
   for (const line of [...lines].sort((a, b) => a.from - b.from)) {
     const prev = out.find((o) =>
       line.first <= o.last + 2 && line.last >= o.first - 2 && line.from >= o.from && line.from <= o.to + maxGap && line.to > o.to &&
-      Math.max(o.last, line.last) - Math.min(o.first, line.first) + 1 <= maxThickness);
+      Math.max(o.last, line.last) - Math.min(o.first, line.first) + 1 <= maxThickness + MAX_SLANT * (Math.max(o.to, line.to) - o.from));
     if (prev) {
       prev.to = line.to;
       prev.first = Math.min(prev.first, line.first);
@@ -207,4 +235,41 @@ function joinSteps(lines: Line[], maxGap: number, maxThickness: number): Line[] 
     } else out.push({ ...line });
   }
   return out;
+}
+
+/**
+ * The found rules painted out of the page (grey to paper, ink to none), so no crop of a cell carries a piece
+ * of its walls into OCR: a light or slanted rule leaves remnants no edge trim catches (`|年初预算数`,
+ * `【零陵区林业局—`). Each rule is followed along its length (a slanted one climbs a line every so often),
+ * and only the short run of ink across it is painted: a stroke that crosses the rule runs on beyond it and stays.
+ */
+export function eraseRules(grey: Raster, ink: Bitmap, faint: Bitmap, segments: Segment[], dpi: number): void {
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const thick = Math.round(dpi / 20), reach = Math.round(thick / 2) + Math.max(2, Math.round(dpi / 100));
+  for (const s of segments) {
+    const horizontal = s.y0 === s.y1;
+    const along0 = px(horizontal ? s.x0 : s.y0), along1 = px(horizontal ? s.x1 : s.y1), mid = px(horizontal ? s.y0 : s.x0);
+    const [count, length] = horizontal ? [faint.height, faint.width] : [faint.width, faint.height];
+    const at = (across: number, along: number) => (horizontal ? across * faint.width + along : along * faint.width + across);
+    // the run of ink across the rule at `a` nearest `near`, within `within` scan lines; null: none, or too thick
+    const runAt = (a: number, near: number, within: number): [number, number] | null => {
+      for (let d = 0; d <= within; d++) {
+        for (const c of [near - d, near + d]) {
+          if (c < 0 || c >= count || !faint.data[at(c, a)]) continue;
+          let lo = c, hi = c;
+          while (lo > 0 && faint.data[at(lo - 1, a)]) lo--;
+          while (hi < count - 1 && faint.data[at(hi + 1, a)]) hi++;
+          return hi - lo + 1 <= thick ? [lo, hi] : null;
+        }
+      }
+      return null;
+    };
+    let track = -1;
+    for (let a = Math.max(0, along0); a < Math.min(length, along1); a++) {
+      const run = (track >= 0 ? runAt(a, track, 2) : null) ?? runAt(a, mid, reach);
+      if (!run) continue;
+      for (let c = run[0]; c <= run[1]; c++) (grey.data[at(c, a)] = 255), (ink.data[at(c, a)] = 0);
+      track = Math.round((run[0] + run[1]) / 2);
+    }
+  }
 }

@@ -8,15 +8,15 @@ import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
 import { regionImage, type RegionImage } from './cell-image.ts';
-import { classifyComparator, COMPARATOR_TEXT, loneComparator } from './comparator-glyph.ts';
+import { classifyComparator, COMPARATOR_TEXT, loneComparator, loneDash } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
-import { correctCellText, correctJoinedCell, leadingMarkBeforeNumber, tidyText } from './correct-text.ts';
+import { CELL_LINE_REPAIRS, correctJoinedCell, leadingMarkBeforeNumber, ruleRemnant, runRepairs, tidyText, titleEnding, type LineRepair } from './correct-text.ts';
 import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
 import { median } from './median.ts';
 import { turnRaster, uprightTurn } from './orientation.ts';
-import { findRules } from './raster-rules.ts';
+import { eraseRules, findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
 export interface PageOcrOptions {
@@ -30,6 +30,8 @@ export interface PageOcrOptions {
   thirdOpinionBelow?: number;
   /** the page is known to stand upright: skip the check for a page scanned on its side or upside down */
   upright?: boolean;
+  /** looked at before each region is read: a cancelled job stops within the page, its unread cells empty */
+  signal?: AbortSignal;
 }
 
 export interface PageOcr {
@@ -39,7 +41,7 @@ export interface PageOcr {
 }
 
 /** Scan rules are a few pixels thick and wander: snap and bridge more than for vector PDF rules. */
-export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6 };
+export const SCAN_GRID: GridOptions = { snap: 3, bridgeGap: 8, minCellSize: 6, cutPartWalls: true };
 
 export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, options: PageOcrOptions = {}): Promise<PageOcr> {
   const warnBelow = options.warnBelow ?? 0.6;
@@ -53,6 +55,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   /** a box in points as page px, grown by `by` px each way (negative: shrunk inside its rules) */
   const pxBox = (b: { x0: number; y0: number; x1: number; y1: number }, by = 0): PxBox => ({ x0: toPx(b.x0) - by, y0: toPx(b.y0) - by, x1: toPx(b.x1) + by, y1: toPx(b.y1) + by });
   const segments = findRules(faint, { dpi });
+  eraseRules(clean.grey, ink, faint, segments, dpi);
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
   const inset = Math.max(3, Math.round(dpi / 60));
 
@@ -62,6 +65,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     if (turn !== 0) {
       const result = await ocrPage(await turnRaster(raster, turn), page, engine, { ...options, upright: true });
       const how = turn === 180 ? 'upside down' : 'on its side';
+      result.info.geometry = { turn, skewDegrees: result.info.geometry?.skewDegrees ?? 0 };
       result.warnings.unshift({ code: 'PageTurned', message: `Page ${page} was scanned ${how}: it was read turned ${turn}° clockwise, and its boxes are on the turned page.`, page });
       return result;
     }
@@ -71,13 +75,14 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   for (const table of geometry) {
     for (const cell of table.cells) {
       if (!cell.box) continue;
-      jobs.push(readRegion(pxBox(cell.box), inset, correctCellText));
+      jobs.push(readRegion(pxBox(cell.box), inset, CELL_LINE_REPAIRS));
     }
   }
   const tableBoxes = geometry.filter((t) => t.box).map((t) => pxBox(t.box!, inset));
-  for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, tidyText));
+  for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, TEXT_LINE_REPAIRS));
 
-  async function readRegion(box: PxBox, cut: number, correct: (s: string) => string): Promise<TextItem[]> {
+  async function readRegion(box: PxBox, cut: number, correct: readonly LineRepair[]): Promise<TextItem[]> {
+    if (options.signal?.aborted) return [];
     const cropOptions = { inset: cut, scale: ocrDpi / dpi };
     const grey = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: false });
     if (!grey) return [];
@@ -120,23 +125,33 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
   for (const table of tables) {
     for (const cell of table.cells) {
-      cell.text = correctJoinedCell(cell.text);
+      const repairs = cell.box ? [...new Set(items.filter((i) => inside(i.box, cell.box!)).flatMap((i) => i.repairs ?? []))] : [];
+      // a wall's piece read as a line of its own (`!` over 年度指标值) meets the text only once the lines are joined
+      const trimmed = ruleRemnant(cell.text);
+      if (trimmed !== cell.text && !repairs.includes('ruleRemnant')) repairs.push('ruleRemnant');
+      const joined = correctJoinedCell(trimmed);
+      if (joined !== trimmed) repairs.push('formWordJoined');
+      cell.text = joined;
+      if (repairs.length) cell.repairs = repairs;
       // a lone comparator is told by its shape: line recognisers read it as a letter, or not at all
       const flat = cell.text.replace(/\s+/g, '');
       if (!cell.box || flat.length > 2 || /[\d\u4e00-\u9fff]{2}|\d/.test(flat) || COMPARATOR_TEXT.test(flat)) continue;
       const mark = loneComparator(ink, pxBox(cell.box, -inset), em);
-      if (mark) cell.text = mark;
+      if (mark) (cell.text = mark), (cell.repairs = [...(cell.repairs ?? []), 'loneComparator']);
+      const dash = !mark && flat === '' && em ? loneDash(ink, pxBox(cell.box, -inset), em) : null;
+      if (dash) (cell.text = dash), (cell.repairs = [...(cell.repairs ?? []), 'loneDash']);
     }
   }
   const rereads = tables.flatMap((table) => [
-    ...doubtfulNumericCells(table).map((cell) => ({ cell, charset: DIGITS, settle: (read: string, glyphs: number) => (digitReadingFits(read, glyphs) ? read : null) })),
+    ...doubtfulNumericCells(table).map((cell) => ({ cell, name: 'digitsReread', charset: DIGITS, settle: (read: string, glyphs: number) => (digitReadingFits(read, glyphs) ? read : null) })),
     ...table.cells.filter((cell) => cell.box && garbledPercent(cell.text)).map((cell) => ({
       cell,
+      name: 'percentReread',
       charset: PERCENT_VALUE,
       settle: (read: string, glyphs: number) => percentByGlyphs(cell.text, glyphs) ?? percentByGlyphs(read, glyphs),
     })),
   ]);
-  await Promise.all(rereads.map(async ({ cell, charset, settle }) => {
+  await Promise.all(rereads.map(async ({ cell, name, charset, settle }) => {
     const box = pxBox(cell.box!);
     let best: { text: string; confidence: number } | null = null;
     for (const binary of [false, true]) {
@@ -150,11 +165,13 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       const settled = settle(text.replace(/\s+/g, ''), glyphColumns(ink, at).length);
       if (settled !== null && confidence > (best?.confidence ?? MIN_DIGIT_CONFIDENCE)) best = { text: settled, confidence };
     }
-    if (best) Object.assign(cell, best);
+    if (best && best.text !== cell.text) Object.assign(cell, best, { repairs: [...(cell.repairs ?? []), name] });
+    else if (best) cell.confidence = best.confidence;
   }));
   const blocks: Block[] = [...tables, ...paragraphsOf(rest, page)].sort((a, b) => (a.box?.y0 ?? 0) - (b.box?.y0 ?? 0));
 
   const warnings: Warning[] = [];
+  if (options.signal?.aborted) warnings.push({ code: 'OcrStopped', message: `OCR stopped within page ${page}: the job was cancelled or ran out of time, and the cells not yet read are empty.`, page });
   tables.forEach((table, t) => {
     for (const cell of table.cells) {
       if (cell.confidence !== undefined && cell.confidence < warnBelow && cell.text.trim() !== '') {
@@ -166,7 +183,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       }
     }
   });
-  const info: PageInfo = { number: page, width: pxToPt(raster.width, raster.dpi), height: pxToPt(raster.height, raster.dpi), ocr: true };
+  const info: PageInfo = { number: page, width: pxToPt(raster.width, raster.dpi), height: pxToPt(raster.height, raster.dpi), ocr: true, geometry: { turn: 0, skewDegrees: clean.skewDegrees } };
   return { info, blocks, warnings };
 }
 
@@ -175,6 +192,15 @@ const MIN_DIGIT_CONFIDENCE = 0.3;
 
 const HAN = /[\u4e00-\u9fff]/;
 
+/** Text outside the tables: spaces tidied, and a title's fixed ending snapped. */
+const TEXT_LINE_REPAIRS: readonly LineRepair[] = [{ name: 'tidySpaces', repair: tidyText }, { name: 'titleEnding', repair: titleEnding }];
+
+/** Is the middle of `item` inside `box`? */
+const inside = (item: { x0: number; y0: number; x1: number; y1: number }, box: { x0: number; y0: number; x1: number; y1: number }) => {
+  const x = (item.x0 + item.x1) / 2, y = (item.y0 + item.y1) / 2;
+  return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
+};
+
 const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
 const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
 
@@ -182,7 +208,7 @@ const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (
  * One region's reading as positioned text items. `ink` settles punctuation widths from the print; in table
  * cells (`cell`) it also settles a value's comparator glyph and a percent sign read as two characters.
  */
-async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: (s: string) => string, ink: Bitmap, cell: boolean): Promise<TextItem[]> {
+async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, correct: readonly LineRepair[], ink: Bitmap, cell: boolean): Promise<TextItem[]> {
   const lines = await engine.recognise(region.picture, region.mode);
   const pt = (px: number) => pxToPt(px, dpi);
   const boxes = lines.map((line) => ({
@@ -199,15 +225,20 @@ async function itemsOf(region: RegionImage, engine: OcrEngine, dpi: number, corr
   return lines
     .map((line, i) => {
       const box = boxes[i]!;
-      let text = correct(read[i]!);
+      const repaired = runRepairs(read[i]!, correct);
+      const repairs = read[i] !== line.text ? ['punctuationWidth', ...repaired.applied] : repaired.applied;
+      let text = repaired.text;
       // a value's comparator is read from its glyph's shape (the models turn ≥ into 之, 过, 亏 or >)
       if (cell && leadingMarkBeforeNumber(text)) {
         const glyph = firstGlyphBox(ink, box);
         const mark = glyph && classifyComparator(ink, glyph);
-        if (mark) text = mark + text.slice(1);
+        if (mark && mark !== text[0]) (text = mark + text.slice(1)), repairs.push('comparatorGlyph');
       }
-      if (cell) text = percentReadTwice(text, ink, box);
-      return { text, confidence: line.confidence, box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) } };
+      if (cell) {
+        const percent = percentReadTwice(text, ink, box);
+        if (percent !== text) (text = percent), repairs.push('percentByGlyphs');
+      }
+      return { text, confidence: line.confidence, repairs, box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) } };
     })
     .filter((item) => item.text !== '');
 }

@@ -2,7 +2,8 @@
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
 import { budgetOf } from '../budget.ts';
 import { openImage } from '../image/decode.ts';
-import { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { createOcrEngine, ocrThreads, sharedOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine.ts';
+import { unreadPage } from './unread-page.ts';
 import { ocrPage, type PageOcrOptions } from './read-page.ts';
 
 export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngineOptions {
@@ -11,7 +12,10 @@ export interface ImageReadOptions extends ReadOptions, PageOcrOptions, OcrEngine
 
 export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): Promise<ReadResult> {
   const image = await openImage(bytes, budgetOf(options, 'the image'));
-  const engine = options.engine ?? (await createOcrEngine(options));
+  const engineOptions = { ...options, workers: options.workers ?? ocrThreads(options) };
+  // PP-OCR's session is kept for the process; tesseract.js workers are threads that would keep it alive
+  const own = !options.engine && options.kind === 'tesseract';
+  const engine = options.engine ?? (own ? await createOcrEngine(engineOptions) : await sharedOcrEngine(engineOptions));
   const deadline = options.timeBudgetMs ? Date.now() + options.timeBudgetMs : Infinity;
   const pages: PageInfo[] = [];
   const blocks: Block[] = [];
@@ -22,13 +26,18 @@ export async function read(bytes: Uint8Array, options: ImageReadOptions = {}): P
         warnings.push({ code: 'OcrStopped', message: `OCR stopped before page ${page} of ${image.pages}: the time budget ran out`, page });
         break;
       }
-      const result = await ocrPage(await image.raster(page), page, engine, options);
-      pages.push(result.info);
-      blocks.push(...result.blocks);
-      warnings.push(...result.warnings);
+      // one page decoded at a time; a page that cannot be read costs that page only
+      try {
+        const result = await ocrPage(await image.raster(page), page, engine, options);
+        pages.push(result.info);
+        blocks.push(...result.blocks);
+        warnings.push(...result.warnings);
+      } catch (error) {
+        warnings.push(unreadPage(page, error));
+      }
     }
   } finally {
-    if (!options.engine) await engine.terminate();
+    if (own) await engine.terminate();
   }
   return { layout: { pageCount: image.pages, pages, blocks }, warnings };
 }

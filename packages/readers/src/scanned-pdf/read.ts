@@ -19,7 +19,8 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   const { ocrPages } = await import('../ocr/ocr-pages.ts');
   const remaining = options.timeBudgetMs === undefined ? undefined : Math.max(0, options.timeBudgetMs - (Date.now() - started));
   const signal = budgetSignal(options.signal, remaining);
-  const ocr = await ocrPages(bytes, missing, { fileName: options.fileName, maxPagePixels: options.maxPagePixels, signal });
+  const { ocrThreads } = await import('../ocr/engine.ts');
+  const ocr = await ocrPages(bytes, missing, { fileName: options.fileName, maxPagePixels: options.maxPagePixels, signal, workers: ocrThreads(options) });
   const read = new Set(ocr.pages.map((p) => p.number));
   const warnings: Warning[] = [...text.warnings.filter((w) => !(NEEDS_OCR.has(w.code) && w.page != null && read.has(w.page))), ...ocr.warnings];
   return { layout: withPages(text.layout, ocr.pages), warnings, cut: text.cut ?? null };

@@ -10,6 +10,8 @@
 // a heading or a level word alone on its line (`⇥上年结转资金⇥⇥/`, `年度绩效目标2（40分）`, `⇥⇥⇥质量指标`) is a
 // whole label, where a piece of a merged cell is a short piece under a short piece (`产出` ⏎ `指标`).
 
+import { displayWidth } from './display-width.ts';
+
 /**
  * One run of tab lines: the exporter's wrap width in characters (the widest piece: style b cuts every cell at
  * one width), each column's in display width (a PDF-to-text export wraps each column at its own printed width,
@@ -20,7 +22,7 @@ export interface RunShape {
   columnWidths: number[];
   /** how many pieces of each column reach its width: a width only one piece reaches is no wrap width */
   atColumnWidth: number[];
-  /** how many different pieces reach the exporter's width: one width cutting many texts is style b's */
+  /** how many different pieces reach the exporter's width: one width cutting many texts is style b's (0 where every such piece reaches its column's display width: a PDF-to-text export's) */
   atWidth: number;
   hasValues: boolean;
 }
@@ -31,9 +33,18 @@ export function runShape(pieces: string[][]): RunShape {
   const atColumnWidth = columnWidths.map((w, c) => pieces.filter((p) => w > 0 && displayWidth((p[c] ?? '').trim()) >= w - COLUMN_SLACK).length);
   const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => charCount(t.trim()))));
   const wide = new Set(pieces.flatMap((p) => p.flatMap((t) => (width > 0 && charCount(t.trim()) >= width - 1 ? [t.trim()] : []))));
+  // style b cuts by characters, so its lines of figures and words stop short of their column's display width; a
+  // PDF-to-text export cuts at each column's display width, where such lines hold the most characters
+  // (`95.44%，征缴基金5.33亿元,…` beside lines of Chinese that reach the column with fewer)
+  const shortOfColumn = pieces.some((p) =>
+    p.some((t, c) => {
+      const text = t.trim();
+      return width > 0 && charCount(text) >= width - 1 && displayWidth(text) < columnWidths[c]! - COLUMN_SLACK;
+    }),
+  );
   return {
     width,
-    atWidth: wide.size,
+    atWidth: shortOfColumn ? wide.size : 0,
     columnWidths,
     atColumnWidth,
     hasValues: pieces.some((piece) => piece.some((t) => isValue(t.trim()))),
@@ -67,16 +78,62 @@ function ranToColumnWidth(shape: RunShape, c: number, text: string): boolean {
  */
 export function continuesRow(row: string[], above: string[], line: string[], shape: RunShape): boolean {
   const printed = line.flatMap((t, c) => (t.trim() === '' ? [] : [c]));
-  if (printed.length === 0) return false;
+  if (printed.length === 0 || printed.some((c) => (above[c] ?? '').trim() === '')) return false;
+  if (continuesCutCell(row, above, line, printed, shape)) return true;
   for (const c of printed) {
-    const up = (above[c] ?? '').trim();
-    if (up === '') return false;
+    const up = above[c]!.trim();
     const t = line[c]!.trim();
     if (ranToWidth(shape, c, up)) continue;
     // a long sentence may go on with a number (`…完成上线率` ⏎ `97.2%以上`, seed 000); under a label it is a row's value
-    if (isWhole(up) || NUMBERED_ITEM.test(t) || PLACEHOLDER.test(t) || (isValue(t) && charCount(up) < SENTENCE_MIN)) return false;
+    if (isWhole(up) || startsOwnCell(up, t)) return false;
   }
   return continuesLongText(above, line, printed, shape) || goesOnBesideValues(row, above, line, printed) || continuesHeader(row, line, printed, shape);
+}
+
+/**
+ * A line going on with a cell the exporter cut at its width belongs to the row, whatever else it prints: the row
+ * is not over while one of its cells is mid-word, so the other pieces are further lines of their own cells
+ * (`⇥化。保基本谋发展…⇥泛宣传政策…` under a goal's actual cut at its column, `⇥标 (10分⇥度指标⇥95%` under a
+ * name cut at its column). Only under a value nothing goes on. The first column never vouches for a line (a
+ * column of equally long labels, `项目名称` ⏎ `主管部门`, looks cut), and the line either leaves that column empty
+ * or the row printed values it does not print again (the head's label rows do neither).
+ */
+function continuesCutCell(row: string[], above: string[], line: string[], printed: number[], shape: RunShape): boolean {
+  const cut = printed.filter((c) => {
+    const up = above[c]!.trim();
+    const t = line[c]!.trim();
+    // a sentence ended short of a width other pieces show is whole, as in continuesLongText
+    if (c === 0 || !ranToWidth(shape, c, up) || (SENTENCE_END.test(up) && !ranToSharedWidth(shape, c, up))) return false;
+    return !startsOwnCell(up, t) && !endsLevelCell(up, t);
+  });
+  if (cut.length === 0) return false;
+  if ((line[0] ?? '').trim() !== '' && !besideValues(row, line)) return false;
+  return printed.every((c) => {
+    if (cut.includes(c)) return true;
+    const up = above[c]!.trim();
+    const t = line[c]!.trim();
+    // a numbered item may go on (the goal cell's `4、勇担当…` beside its actual's lines); a value under a label is a row's
+    return !isWhole(up) && !HEADING.test(t) && !(isValue(t) && charCount(up) < SENTENCE_MIN);
+  });
+}
+
+/** The row printed values on its first line that this line does not print again. */
+function besideValues(row: string[], line: string[]): boolean {
+  return row.some((t, c) => isValue(t.trim()) && (line[c] ?? '').trim() === '');
+}
+
+/** A piece that begins a cell of its own, even under a full one: a numbered item, a placeholder, a value under a label. */
+function startsOwnCell(up: string, t: string): boolean {
+  return NUMBERED_ITEM.test(t) || PLACEHOLDER.test(t) || (isValue(t) && charCount(up) < SENTENCE_MIN);
+}
+
+/**
+ * A column of level words is as wide as its widest word, so a whole one looks cut: a piece ending in 指标 or 目标
+ * is whole (`满意度指标` ⏎ `单位自评总分`), and a level word alone under a long name is the next level
+ * (`每年拨付入册材料档案的720` ⏎ `质量指标`, seed 004), where `服务对象满意` ⏎ `度指标` goes on.
+ */
+function endsLevelCell(up: string, t: string): boolean {
+  return LEVEL_WORD.test(up) || (LEVEL_WORD.test(t) && displayWidth(up) > MERGED_PIECE_MAX + 4);
 }
 
 /**
@@ -98,12 +155,13 @@ function continuesLongText(above: string[], line: string[], printed: number[], s
  * `意度指标`) or of a long text (a column's width cannot tell: cells spanning several columns widen it).
  */
 function goesOnBesideValues(row: string[], above: string[], line: string[], printed: number[]): boolean {
-  if (!row.some((t, c) => isValue(t.trim()) && (line[c] ?? '').trim() === '')) return false;
+  if (!besideValues(row, line)) return false;
   const key = row.findIndex((t) => t.trim() !== '');
   return printed.every((c) => {
     const up = above[c]!.trim();
     const t = line[c]!.trim();
     if (HEADING.test(t)) return false;
+    if (OPENS_NOTE.test(t)) return true;
     // in the row's first printed cell only a short piece (`指标`, `(39分)`) goes on: `本年支出合计` ⏎ `结余分配` are two rows
     if (c === key ? displayWidth(t) <= MERGED_PIECE_MAX - 2 && displayWidth(up) <= MERGED_PIECE_MAX + 4 : displayWidth(t) <= MERGED_PIECE_MAX && displayWidth(up) <= MERGED_PIECE_MAX + 2) return true;
     if (LEVEL_WORD.test(t)) return false;
@@ -123,7 +181,13 @@ function continuesHeader(row: string[], line: string[], printed: number[], shape
   if (!shape.hasValues || cells.length < 3 || cells.some((t) => isWhole(t.trim()))) return false;
   // some header words fit one line; a line printing every cell again is the next row (`联系人⇥张三⇥填报人⇥李四`)
   if (printed.length >= cells.length) return false;
-  return printed.every((c) => displayWidth(line[c]!.trim()) <= HEADER_PIECE_MAX);
+  // in the first column, the label of the whole table, a longer piece cut at its narrow column goes on too
+  // (`整体支出` ⏎ `绩效定量目标及实` ⏎ `施计划`, seed 001); further right it is the head's next row (`市外医疗保障专项经费`)
+  const first = row.findIndex((t) => t.trim() !== '');
+  return printed.every((c) => {
+    const t = line[c]!.trim();
+    return displayWidth(t) <= HEADER_PIECE_MAX || (c === first && displayWidth(t) <= 2 * HEADER_PIECE_MAX && ranToColumnWidth(shape, c, t));
+  });
 }
 
 /** Shortest line a wrapping exporter fills before breaking a long text; shorter texts under each other are rows. */
@@ -149,6 +213,8 @@ const NUMBERED_ITEM = /^(\d{1,2}\s*[.．、](?!\d)|(目标|指标)\s*\d|[一二�
 const HEADING = /^[^(（]+[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$/;
 // a level word alone on its line, under a long name (seed 004 prints level-2 words in the name column)
 const LEVEL_WORD = /^\S{0,6}(指标|目标)$/;
+// a note opened under a label and going on below (`产出目标` ⏎ `（部门工作实绩，…`), not a numbered heading (`（一）`)
+const OPENS_NOTE = /^[(（](?![一二三四五六七八九十\d]{1,2}[)）])[^)）]*$/;
 const SENTENCE_END = /[。！？!?；;]$/;
 // a value cell: a number with an optional comparator in front (`10`, `85%`, `≥1.2万亩`, `2021年6月`)
 const VALUE = /^[≥≤><=≧≦＞＜＝═﹦]{0,2}\s*[-+]?\d/;
@@ -181,11 +247,4 @@ export function cutByExporter(shape: RunShape, cell: string[], k: number): boole
 
 function charCount(text: string): number {
   return Array.from(text).length;
-}
-
-/** Columns a text takes in a monospaced export: CJK and full-width characters two, others one. */
-function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return n;
 }

@@ -42,6 +42,21 @@ describe('text reader', () => {
       text: '一级\t二级\t三级\t分值\n效益\t经济效益\t木材销售收入\t6\n指标\t指标\t\t\n\t\t林产品收入\t6\n\t社会效益\t提高就业率\t6\n\t指标\t\t\n',
       rows: [['一级', '二级', '三级', '分值'], ['效益\n指标', '经济效益\n指标', '木材销售收入', '6'], ['', '', '林产品收入', '6'], ['', '社会效益\n指标', '提高就业率', '6']],
     },
+    {
+      shape: 'a goal cell going on with items of its own beside its actual, cut at its column',
+      text: '总体目标\t预期目标\t实际完成\n\t稳参保增基金\t稳定参保覆盖面是做好医疗保障工作的\n\t保基本谋发展。\t前提，我局通过广泛宣传政策、强化督\n\t4、勇担当敢作为。\t缴机制、严把征缴政策，确保各类参保\n\t\t人群应保尽保。\n',
+      rows: [['总体目标', '预期目标', '实际完成'], ['', '稳参保增基金保基本谋发展。4、勇担当敢作为。', '稳定参保覆盖面是做好医疗保障工作的前提，我局通过广泛宣传政策、强化督缴机制、严把征缴政策，确保各类参保人群应保尽保。']],
+    },
+    {
+      shape: 'level words cut at their narrow columns, the name beside them whole',
+      text: '一级指标\t二级指标\t三级指标\t分值\n效益指标\t社会效益指标\t健康素养水平\t8\n满意度指\t服务对象满意\t居民满意度\t8\n标\t度指标\t\t\n\t\t医务人员满意度\t8\n',
+      rows: [['一级指标', '二级指标', '三级指标', '分值'], ['效益指标', '社会效益指标', '健康素养水平', '8'], ['满意度指标', '服务对象满意度指标', '居民满意度', '8'], ['', '', '医务人员满意度', '8']],
+    },
+    {
+      shape: 'a note in brackets under a level word, cut at its column',
+      text: '内容\t一级\t二级\t三级\t分值\n\t产出目标\t质量指标\t控制率\t5\n\t（部门工作实绩，\t\t\t\n\t包含上级部门和区\t\t\t\n\t委区政府的工作）\t\t\t\n\t\t\t变动率\t3\n',
+      rows: [['内容', '一级', '二级', '三级', '分值'], ['', '产出目标（部门工作实绩，包含上级部门和区委区政府的工作）', '质量指标', '控制率', '5'], ['', '', '', '变动率', '3']],
+    },
   ])('joins continuation lines: $shape', ({ text, rows }) => {
     const [t] = textBlocks(text) as TableBlock[];
     // which lines make a row is the point here; whether a piece joins with a break is the wrap width's call

@@ -12,7 +12,9 @@ import { sheetBlocks } from './sheet-blocks.ts';
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   const name = options.fileName ?? 'workbook';
   const budget = budgetOf(options, name);
-  const wb = parse(bytes, name);
+  // a sheet is parsed no further than one row past the grid-slot budget: the check below then refuses it,
+  // without SheetJS first reading a million rows (over a minute)
+  const wb = parse(bytes, name, budget.maxGridSlots + 1);
   const warnings: Warning[] = [];
   const visible: string[] = [];
   wb.SheetNames.forEach((sheet, i) => {
@@ -36,10 +38,10 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   return { layout: { pageCount: visible.length, pages, blocks }, warnings, cut };
 }
 
-function parse(bytes: Uint8Array, name: string): XLSX.WorkBook {
+function parse(bytes: Uint8Array, name: string, sheetRows: number): XLSX.WorkBook {
   try {
     // cellStyles brings hidden rows and columns; cellNF keeps each cell's number format for displayedText
-    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellStyles: true, cellNF: true, cellDates: false, cellHTML: false });
+    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellStyles: true, cellNF: true, cellDates: false, cellHTML: false, sheetRows });
   } catch (e) {
     const message = (e as Error).message;
     if (/password|encrypt/i.test(message))
