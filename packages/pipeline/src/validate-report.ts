@@ -11,9 +11,12 @@ export function validateReport(report: Report): Warning[] {
     warnings.push({ code, message: `${where}: ${message}`, page, ...(location ? { location } : {}) });
   };
 
+  // a 单项指标得分 | 权重占比 | 折算得分 form rates each indicator out of 100, not out of its weight: like with like
+  const outOf100 = scoresOutOf100(report);
   report.indicators.forEach((ind, i) => {
-    if (ind.weight != null && ind.score != null && ind.score > ind.weight + 1e-9)
-      warn('ScoreAboveWeight', `indicator ${i + 1} (${ind.level3 ?? ind.level2 ?? '?'}) scores ${ind.score} against a weight of ${ind.weight}`, ind.page, { row: i + 1 });
+    const most = outOf100 ? 100 : ind.weight;
+    if (most != null && ind.score != null && ind.score > most + 1e-9)
+      warn('ScoreAboveWeight', `indicator ${i + 1} (${ind.level3 ?? ind.level2 ?? '?'}) scores ${ind.score} against ${outOf100 ? 'a most of 100' : `a weight of ${ind.weight}`}`, ind.page, { row: i + 1 });
   });
   for (const f of report.funding) {
     if (f.weight != null && f.score != null && f.score > f.weight + 1e-9) warn('ScoreAboveWeight', `funding line ${f.label} scores ${f.score} against a weight of ${f.weight}`, f.page ?? null);
@@ -40,7 +43,7 @@ export function validateReport(report: Report): Warning[] {
   const fundingWeight = sum(report.funding.map((f) => f.weight).filter((w): w is number => w != null).slice(0, 1));
   const fundingScore = sum(report.funding.map((f) => f.score).filter((s): s is number => s != null).slice(0, 1));
   if (scores.length && report.totalScore != null) {
-    const indicatorsOnly = sum(scores);
+    const indicatorsOnly = outOf100 ? weightedSum(report) : sum(scores);
     const withFunding = indicatorsOnly + fundingScore;
     if (Math.abs(indicatorsOnly - report.totalScore) > EPS && Math.abs(withFunding - report.totalScore) > EPS)
       warn('TotalMismatch', `the scores add up to ${round(indicatorsOnly)}${fundingScore ? ` (${round(withFunding)} with the funding score)` : ''} but the total printed is ${report.totalScore}`);
@@ -51,6 +54,29 @@ export function validateReport(report: Report): Warning[] {
       warn('WeightsNot100', `the weights add up to ${round(w)}${fundingWeight ? ` (${round(w + fundingWeight)} with the funding weight)` : ''}, not 100`);
   }
   return warnings;
+}
+
+/**
+ * Whether the indicators' scores are out of 100 (each then counts weight × score / 100) rather than out of
+ * their weights. The printed total decides where there is one: it is the weighted sum and not the plain sum.
+ * Without a total, most scored rows above their weights and none above 100 say so: a form rated on weights
+ * has at most a row or two above (seed 004 prints 得分 30 against 分值 10 once).
+ */
+function scoresOutOf100(report: Report): boolean {
+  const scored = report.indicators.filter((i) => i.weight != null && i.score != null);
+  const above = scored.filter((i) => i.score! > i.weight! + 1e-9).length;
+  if (above === 0) return false;
+  if (report.totalScore != null) {
+    const plain = sum(scored.map((i) => i.score!));
+    const tolerance = EPS * scored.length;
+    return Math.abs(weightedSum(report) - report.totalScore) <= tolerance && Math.abs(plain - report.totalScore) > tolerance;
+  }
+  return above * 2 > scored.length && scored.every((i) => i.score! <= 100 + 1e-9);
+}
+
+/** Σ weight × score / 100 over the rows that print both. */
+function weightedSum(report: Report): number {
+  return sum(report.indicators.map((i) => (i.weight != null && i.score != null ? (i.weight * i.score) / 100 : 0)));
 }
 
 function sum(xs: number[]): number {
