@@ -1,5 +1,5 @@
 export { normaliseCell, type NormaliseOptions } from './normalise-cell.ts';
 export { attained } from './attained.ts';
-export { parseAmount, parseRate } from './parse-amount.ts';
+export { parseAmount, parseFundingAmount, parseRate } from './parse-amount.ts';
 export { cellComparator } from './comparators.ts';
 export { directionOf, type Direction, type IndicatorNames } from './direction.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseRate } from './parse-amount.ts';
+import { parseAmount, parseFundingAmount, parseRate } from './parse-amount.ts';
 
 // Funding, weight and score cells of the seeds (000, 002, 003, 004) and their spellings.
 const CASES: [string | null | undefined, number | null][] = [
@@ -22,4 +22,12 @@ describe('parseRate', () => {
     ['82.6%', 0.826], ['0.958', 0.958], ['1', 1], ['1.0259', 1.0259], ['102.59%', 1.0259], ['95.8', 0.958], ['96', 0.96],
     ['0', 0], ['/', null], [null, null],
   ])('%j → %j', (text, expected) => expect(parseRate(text)).toBe(expected));
+});
+
+describe('parseFundingAmount', () => {
+  // a 万 suffix inside a (万元) block repeats the block's unit; in a (元) block it is no amount of that unit
+  it.each<[string, string | null, number | null]>([
+    ['1873.66万', '万元', 1873.66], ['1873.66万元', '万元', 1873.66], ['1873.66', '万元', 1873.66],
+    ['15万', '元', null], ['15万', null, null], ['万', '万元', null], ['/', '万元', null],
+  ])('%j in %j → %j', (text, unit, expected) => expect(parseFundingAmount(text, unit)).toBe(expected));
 });

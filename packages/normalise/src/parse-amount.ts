@@ -46,3 +46,18 @@ export function parseRate(text: string | null | undefined): number | null {
   if (n === null || /[%％‰]/.test(String(text)) || n <= 2) return n;
   return Number((n / 100).toPrecision(12));
 }
+
+/**
+ * A funding amount in its block's unit: as parseAmount, and a suffix that is the leading part of that unit is
+ * dropped too (`1873.66万` in a (万元) block is 1873.66: the 万 repeats the unit). In a (元) block `15万` is no
+ * amount of that unit and stays null.
+ */
+export function parseFundingAmount(text: string | null | undefined, unit: string | null): number | null {
+  const n = parseAmount(text);
+  if (n !== null || text == null || !unit) return n;
+  const t = compact(foldChars(collapseWhitespace(String(text))));
+  for (let k = unit.length - 1; k > 0; k--) {
+    if (t.length > k && t.endsWith(unit.slice(0, k))) return parseAmount(t.slice(0, -k));
+  }
+  return null;
+}

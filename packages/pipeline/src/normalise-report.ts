@@ -1,6 +1,6 @@
 // The normalise stage: a ReportDraft (cells as printed) → a contract Report (typed values).
 import type { FundingLine, Indicator, Report, Warning } from '@jixiao/contract';
-import { attained, directionOf, normaliseCell, parseAmount, parseRate } from '@jixiao/normalise';
+import { attained, directionOf, normaliseCell, parseAmount, parseFundingAmount, parseRate } from '@jixiao/normalise';
 import type { ReportDraft } from '@jixiao/reconstruct';
 
 export function normaliseReport(draft: ReportDraft): { report: Report; warnings: Warning[] } {
@@ -32,9 +32,9 @@ export function normaliseReport(draft: ReportDraft): { report: Report; warnings:
   const funding: FundingLine[] = draft.funding.map((f) => ({
     label: f.label,
     unit: f.unit,
-    initialBudget: parseAmount(f.initialBudget),
-    annualBudget: parseAmount(f.annualBudget),
-    executed: parseAmount(f.executed),
+    initialBudget: parseFundingAmount(f.initialBudget, f.unit),
+    annualBudget: parseFundingAmount(f.annualBudget, f.unit),
+    executed: parseFundingAmount(f.executed, f.unit),
     executionRate: parseRate(f.executionRate),
     weight: parseAmount(f.weight),
     score: parseAmount(f.score),
