@@ -28,6 +28,8 @@ export class FormBuilder {
   /** the second part of a level cell a page break split, standing for the whole word carried (page-split-level.ts) */
   private splitParts = { level1: null as string | null, level2: null as string | null };
   pendingTotal = false;
+  /** lines of a two-line indicator header still to skip (its second line: 年初 / 调整后) */
+  headerLinesLeft = 0;
   /** a total row printed its 得分 cell, blank or not: a total in prose later does not replace it */
   totalRead = false;
   /** the goal number a goal table prints in its 序号 column, carried down its merged cells */

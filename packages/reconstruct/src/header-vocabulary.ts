@@ -5,7 +5,7 @@
 import { compact } from './clean-text.ts';
 
 export {
-  FUNDING_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, ROW_LABELS,
+  FUNDING_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, ROW_LABELS, SUB_HEADER_WORDS,
   type FundingField, type GoalField, type IndicatorField,
 } from '@jixiao/vocabulary';
 

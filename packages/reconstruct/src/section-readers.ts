@@ -10,7 +10,7 @@ import { noteKindFromRow, readMetaCells } from './head-fields.ts';
 import { projectRow } from './project-row.ts';
 import { resolveColumns } from './resolve-columns.ts';
 import { filled, type Row } from './rows.ts';
-import { fundingHeader, goalHeader, indicatorHeader, unknownColumnWarnings, type IndicatorHeader } from './table-headers.ts';
+import { fundingHeader, goalHeader, indicatorHeader, unknownColumnWarnings, withSecondLine, type IndicatorHeader } from './table-headers.ts';
 import { totalScoreOf } from './total-row.ts';
 
 export interface RowContext {
@@ -43,14 +43,22 @@ export const headFields: SectionReader = {
 
 export const indicators: TableSectionReader = {
   open(f, row, { rows, at }) {
-    const h = indicatorHeader(row);
+    // a header over two lines is read as one row; its second line is then skipped
+    const twoLines = withSecondLine(row, rows[at + 1]);
+    const header = twoLines ?? row;
+    const h = indicatorHeader(header);
     if (!h) return false;
-    resolveColumns(h, row, tableRowsAfter(rows, at, h));
-    f.startIndicators(h, row);
+    resolveColumns(h, header, tableRowsAfter(rows, twoLines ? at + 1 : at, h));
+    f.startIndicators(h, header);
+    f.headerLinesLeft = twoLines ? 1 : 0;
     addWarnings(f, unknownColumnWarnings('indicator', h.unknown, row.table));
     return true;
   },
   read(f, row) {
+    if (f.headerLinesLeft > 0) {
+      f.headerLinesLeft -= 1;
+      return true;
+    }
     f.indicatorRow(row);
     return true;
   },

@@ -4,7 +4,7 @@ import { WarningCode, type Warning } from '@jixiao/contract';
 import { compact } from './clean-text.ts';
 import type { ColumnMap } from './align-row.ts';
 import {
-  FUNDING_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, headerField, headerUnit,
+  FUNDING_HEADERS, GOAL_HEADERS, INDICATOR_HEADERS, SUB_HEADER_WORDS, headerField, headerUnit,
   type FundingField, type GoalField, type IndicatorField,
 } from './header-vocabulary.ts';
 import type { Row } from './rows.ts';
@@ -44,6 +44,24 @@ export function indicatorHeader(row: Row): IndicatorHeader | null {
   const hasRowKey = map.level1 !== undefined || map.level2 !== undefined || map.level3 !== undefined || map.levels !== undefined;
   if (fields < 3 || !hasRowKey || (map.target === undefined && map.actual === undefined && map.score === undefined)) return null;
   return { map, headed, unknown, columns: headerColumns(row), captions: row.cells.map((c) => c.text) };
+}
+
+/**
+ * A header printed over two lines (年度指标值 over 年初 / 调整后): when the next row holds nothing but second-line
+ * words, the header row with each such column named `group(word)`, its group the header cell above it (or, in a
+ * text export that leaves a merged cell's later columns empty, the nearest header to its left). Null otherwise.
+ */
+export function withSecondLine(row: Row, next: Row | undefined): Row | null {
+  if (!next || next.table === null || next.table !== row.table) return null;
+  const subs = filled(next);
+  if (subs.length === 0 || !subs.every((c) => SUB_HEADER_WORDS.includes(compact(c.text)))) return null;
+  const cells = [...row.cells];
+  for (const { col, text } of subs) {
+    const group = row.cells.slice(0, col + 1).reverse().find((c) => c.text !== '')?.text;
+    if (!group || !next.cells[col]) return null;
+    cells[col] = { ...next.cells[col]!, text: `${compact(group)}(${compact(text)})`, anchored: true };
+  }
+  return { ...row, cells };
 }
 
 export interface FundingHeader {

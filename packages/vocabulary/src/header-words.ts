@@ -28,8 +28,16 @@ export const INDICATOR_HEADERS: Record<Exclude<IndicatorField, never>, string[]>
   score: ['得分', '指标得分', '自评得分', '评分', '单项指标得分', '自评分'],
   deviation: ['偏差原因分析及改进措施', '未完成原因分析', '未完成原因和改进措施', '未完成原因及拟采取的改进措施', '偏差原因分析', '未完成情况分析', '原因分析', '偏差原因及改进措施', '未完成原因分析及改进措施', '偏差原因'],
   core: ['是否核心指标', '核心指标'],
-  ignore: ['得分计算方法', '评分标准', '计分方法', '得分系数', '调整指标值', '备注', '序号', '指标解释', '完成率', '折算得分', '复核分'],
+  ignore: ['得分计算方法', '评分标准', '计分方法', '得分系数', '调整指标值', '备注', '序号', '指标解释', '完成率', '折算得分', '复核分',
+    // a two-line header's adjusted value beside the original (年度指标值 over 年初 / 调整后): 年初 is the target
+    '年度指标值(调整后)', '指标值(调整后)', '目标值(调整后)'],
 };
+
+/**
+ * Words a header's second line prints under a group cell (年度指标值 over 年初 / 调整后): each column is read as
+ * `group(word)`, so `年度指标值(年初)` is a target and `年度指标值(调整后)` is ignored.
+ */
+export const SUB_HEADER_WORDS = ['年初', '调整后', '调整前', '年初设定', '调整'];
 
 export const FUNDING_HEADERS: Record<FundingField, string[]> = {
   label: ['类别', '项目', '资金来源', '预算执行情况', '项目资金', '资金投入情况', '资金情况', '部门预算金额', '项目资金(万元)', '资金投入情况(万元)', '资金构成'],
