@@ -83,6 +83,8 @@ export function continuesRow(row: string[], above: string[], line: string[], sha
   for (const c of printed) {
     const up = above[c]!.trim();
     const t = line[c]!.trim();
+    // a template's unfilled cell (`……`, `/`) is a cell of its own, even under a cell that ran to the width
+    if (UNFILLED.test(t)) return false;
     if (ranToWidth(shape, c, up)) continue;
     // a long sentence may go on with a number (`…完成上线率` ⏎ `97.2%以上`, seed 000); under a label it is a row's value
     if (isWhole(up) || startsOwnCell(up, t)) return false;
@@ -220,6 +222,8 @@ const SENTENCE_END = /[。！？!?；;]$/;
 const VALUE = /^[≥≤><=≧≦＞＜＝═﹦]{0,2}\s*[-+]?\d/;
 // placeholders for "nothing here": `/`, `-`, `—`, `.....`, `……`
 const PLACEHOLDER = /^[/／\-—–.。…·]+$/;
+/** an unfilled cell no wrapped text ends with: an ellipsis, a row of dots, a slash (a lone `。` or `-` may be a piece) */
+const UNFILLED = /^(?:…{2,}|[.·]{3,}|[/／])$/;
 
 // the tail of a point budget cut at the width (`社会效益指标(` ⏎ `30分)`): no value of its own
 const POINTS_TAIL = /^\d+(\.\d+)?\s*分\s*[)）]$/;
