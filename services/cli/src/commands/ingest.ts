@@ -35,7 +35,7 @@ export function registerIngest(program: Command): void {
         );
         bar.start(files.length, 0, { file: '' });
         const dispatcher = dispatcherFor(config, database, store, logger);
-        const intake = createIntake({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits, dispatch: dispatcher.dispatch });
+        const intake = createIntake({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits, maxBytes: config.limits.maxBytes, dispatch: dispatcher.dispatch });
         const received: ReceivedFile[] = [];
         // the bar moves when all of a file's runs have finished, wherever they ran
         const fileOfRun = new Map<number, number>();
