@@ -1,7 +1,9 @@
 // The analysts' API against a real Postgres: filters, provenance, page images, corrections that survive a re-run,
 // exports read back, write protection and upload limits. Rows come from the real stages over fixture files.
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Extraction } from '@jixiao/contract';
@@ -100,6 +102,36 @@ describe('documents', () => {
     expect(Number(scan.headers['x-page-width'])).toBeGreaterThan(400);
     const docx = await get(`/api/documents/${await documentIdOf('form.docx')}/pages/1`);
     expect(docx.statusCode).toBe(415);
+  });
+
+  it('shows a deskewed scan straightened, so its rows\' boxes sit on the table\'s rules', async () => {
+    const id = await documentIdOf('seed-004-p2-200dpi.jpg');
+    const d = await json(`/api/documents/${id}`);
+    const run = await t.database.db.execute(sql`select extraction -> 'source' -> 'pageGeometry' as g from extraction_runs where id = ${d.selected.runId}`);
+    // the fixture was scanned 1.2° anticlockwise (fixtures/scans/manifest.json)
+    const [geometry] = (run as unknown as { rows: { g: { skewDegrees: number }[] }[] }).rows[0]!.g;
+    expect(geometry!.skewDegrees).toBeCloseTo(-1.2, 0);
+
+    const page = await get(`/api/documents/${id}/pages/1`);
+    expect(page.statusCode, page.body.slice(0, 200)).toBe(200);
+    const { data, info } = await sharp(page.rawPayload).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const scale = info.width / Number(page.headers['x-page-width']);
+    /** share of an edge's length with a pixel darker than the grey paper (about 218) within 3 px: the rule the box was cut along */
+    const onRule = (x0: number, x1: number, y: number) => {
+      let hits = 0, n = 0;
+      for (let x = Math.round(x0 + (x1 - x0) * 0.05); x < x1 - (x1 - x0) * 0.05; x++, n++) {
+        for (let dy = -3; dy <= 3; dy++) if (data[((Math.round(y) + dy) * info.width + x) * info.channels]! < 190) { hits++; break; }
+      }
+      return hits / n;
+    };
+    const rows = d.selected.indicators.filter((r: { page: number; box: unknown }) => r.page === 1 && r.box);
+    expect(rows.length).toBeGreaterThan(5);
+    const shares = rows.flatMap((r: { box: { x0: number; x1: number; y0: number; y1: number } }) => {
+      const [x0, x1] = [r.box.x0 * scale, r.box.x1 * scale];
+      return [onRule(x0, x1, r.box.y0 * scale), onRule(x0, x1, r.box.y1 * scale)];
+    }).sort((a: number, b: number) => a - b);
+    // on the unturned original a 1.2° lean puts most of each edge beside its rule
+    expect(shares[Math.floor(shares.length / 2)]).toBeGreaterThan(0.9);
   });
 });
 

@@ -124,6 +124,16 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
+/** How one scanned page was straightened before it was read: its boxes are on the straightened page. */
+export const PageGeometry = z.object({
+  page: z.number().int().min(1),
+  /** degrees clockwise the page was turned first (scanned on its side or upside down) */
+  turn: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  /** then this much skew was undone about the page's centre (positive: the scan leant clockwise) */
+  skewDegrees: z.number(),
+});
+export type PageGeometry = z.infer<typeof PageGeometry>;
+
 export const Source = z.object({
   fileName: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -134,6 +144,8 @@ export const Source = z.object({
   archivePath: z.string().nullable().optional(),
   /** project addition: set where the read stopped before the file's end (page limit, time budget) */
   readCut: ReadCut.nullable().optional(),
+  /** project addition: the pages that were turned or deskewed before OCR, so a viewer can draw boxes on them */
+  pageGeometry: z.array(PageGeometry).optional(),
 });
 export type Source = z.infer<typeof Source>;
 

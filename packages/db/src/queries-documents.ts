@@ -1,6 +1,7 @@
 // The analysts' document queries: a filtered list (one row per document, showing its current version, or its
 // newest when none has finished) and one document with its versions, runs, failures, warnings and rows.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PageGeometry } from '@jixiao/contract';
 import type { Db } from './database.ts';
 import { documents, extractionRuns, fundingLines, indicatorFactsAll, reports, sourceFiles, warnings, type RunStatus } from './schema/index.ts';
 
@@ -124,6 +125,17 @@ export async function versionFile(db: Db, sourceFileId: number) {
     .from(sourceFiles)
     .where(eq(sourceFiles.id, sourceFileId));
   return file ?? null;
+}
+
+/** How the last finished read straightened one page before OCR (turn, skew), or null where it was read as published. */
+export async function pageGeometry(db: Db, sourceFileId: number, page: number): Promise<PageGeometry | null> {
+  const [lastDone] = await db
+    .select({ geometry: sql<PageGeometry[] | null>`${extractionRuns.extraction} -> 'source' -> 'pageGeometry'` })
+    .from(extractionRuns)
+    .where(and(eq(extractionRuns.sourceFileId, sourceFileId), eq(extractionRuns.status, 'done')))
+    .orderBy(desc(extractionRuns.id))
+    .limit(1);
+  return lastDone?.geometry?.find((g) => g.page === page) ?? null;
 }
 
 /** The extracted content of one version: its reports, funding, indicators (corrections applied) and warnings. */

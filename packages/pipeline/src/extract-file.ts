@@ -1,8 +1,8 @@
 // extractFile(bytes, meta) → Extraction: detect type, pick reader, reconstruct, normalise, validate.
 // Pure of storage and queue: the CLI, the worker and the tests all call this one function.
 import { createHash } from 'node:crypto';
-import { ErrorCode, ExtractionError, SCHEMA_VERSION, WarningCode, type Extraction, type Warning } from '@jixiao/contract';
-import type { ReadOptions } from '@jixiao/layout';
+import { ErrorCode, ExtractionError, SCHEMA_VERSION, WarningCode, type Extraction, type PageGeometry, type Warning } from '@jixiao/contract';
+import type { Layout, ReadOptions } from '@jixiao/layout';
 import { readerFor } from '@jixiao/readers';
 import { reconstruct } from '@jixiao/reconstruct';
 import { FORM_VOCABULARY } from '@jixiao/vocabulary';
@@ -69,9 +69,16 @@ export async function extractFileTimed(bytes: Uint8Array, meta: ExtractMeta): Pr
       ocr: layout.pages.some((p) => p.ocr),
       ...(meta.archivePath ? { archivePath: meta.archivePath } : {}),
       ...(cut ? { readCut: cut } : {}),
+      ...pageGeometryOf(layout.pages),
     },
     reports,
     warnings,
   };
   return { extraction, timings: { readMs: t1 - t0, reconstructMs: t2 - t1, normaliseMs: t3 - t2 } };
+}
+
+/** the pages OCR turned or deskewed; boxes on them are on the straightened page, and a viewer must know how */
+function pageGeometryOf(pages: Layout['pages']): { pageGeometry?: PageGeometry[] } {
+  const straightened = pages.flatMap((p) => (p.geometry && (p.geometry.turn !== 0 || p.geometry.skewDegrees !== 0) ? [{ page: p.number, ...p.geometry }] : []));
+  return straightened.length > 0 ? { pageGeometry: straightened } : {};
 }

@@ -1,8 +1,10 @@
 // A picture of one page of a stored file, for the review page: PDF pages rendered by pdf.js onto @napi-rs/canvas,
 // image scans (PNG, JPEG, TIFF pages) re-encoded as PNG. Each comes with the page's size in the coordinates the
 // extraction's boxes use (PDF points; for scans pixels × 72 / dpi), so the page can draw a box over the picture.
+// A page OCR turned or deskewed is shown straightened the same way, since its boxes are on the straightened page.
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
+import type { PageGeometry } from '@jixiao/contract';
 import { pdfjs, pdfjsOfflineResources } from '@jixiao/readers';
 
 export interface PageImage {
@@ -27,10 +29,40 @@ export class PageOutOfRange extends Error {
 /** MAX_PAGE_MEGAPIXELS' default: pictures (and images inside PDF pages) larger are not decoded for a preview */
 export const DEFAULT_MAX_PAGE_PIXELS = 150_000_000;
 
-export async function renderPageImage(bytes: Uint8Array, mediaType: string, page: number, fileName: string, maxPixels = DEFAULT_MAX_PAGE_PIXELS): Promise<PageImage> {
-  if (mediaType === 'application/pdf') return renderPdfPage(bytes, page, fileName, maxPixels);
-  if (mediaType.startsWith('image/')) return renderImagePage(bytes, page, maxPixels);
+/** how the read straightened the page (PageGeometry without its page number); null: as published */
+export type Straightening = Pick<PageGeometry, 'turn' | 'skewDegrees'> | null;
+
+export async function renderPageImage(
+  bytes: Uint8Array,
+  mediaType: string,
+  page: number,
+  fileName: string,
+  maxPixels = DEFAULT_MAX_PAGE_PIXELS,
+  geometry: Straightening = null,
+): Promise<PageImage> {
+  if (mediaType === 'application/pdf') return straighten(await renderPdfPage(bytes, page, fileName, maxPixels), geometry);
+  if (mediaType.startsWith('image/')) return straighten(await renderImagePage(bytes, page, maxPixels), geometry);
   throw new UnsupportedPreview(mediaType);
+}
+
+/**
+ * The OCR reader's straightening (readers/src/ocr: turnRaster, then image/clean.ts rotate): turn clockwise,
+ * then undo the skew about the centre, keeping the turned page's size.
+ */
+async function straighten(image: PageImage, geometry: Straightening): Promise<PageImage> {
+  if (!geometry || (geometry.turn === 0 && geometry.skewDegrees === 0)) return image;
+  let png = image.png;
+  // sharp rotates once per pipeline: the quarter turn and the skew are two
+  if (geometry.turn !== 0) png = await sharp(png).rotate(geometry.turn).png().toBuffer();
+  if (geometry.skewDegrees !== 0) {
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    const turned = await sharp(png).rotate(-geometry.skewDegrees, { background: '#ffffff' }).png().toBuffer({ resolveWithObject: true });
+    const left = Math.max(0, Math.floor((turned.info.width - width) / 2));
+    const top = Math.max(0, Math.floor((turned.info.height - height) / 2));
+    png = await sharp(turned.data).extract({ left, top, width, height }).png().toBuffer();
+  }
+  const quarter = geometry.turn === 90 || geometry.turn === 270;
+  return { ...image, png, widthPt: quarter ? image.heightPt : image.widthPt, heightPt: quarter ? image.widthPt : image.heightPt };
 }
 
 export class PreviewTooLarge extends Error {

@@ -2,7 +2,7 @@
 // bytes and a picture of any page.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { correctionHistory, documentVersions, listDocuments, versionContent, versionFile, type Db } from '@jixiao/db';
+import { correctionHistory, documentVersions, listDocuments, pageGeometry, versionContent, versionFile, type Db } from '@jixiao/db';
 import pLimit from 'p-limit';
 import { MissingBytes, openArchived, readArchived } from '../archive-file.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -95,13 +95,15 @@ export function documentRoutes(deps: ApiDeps): FastifyPluginAsync {
       async (req, reply) => {
         const file = await versionBytes(req.params.id, req.query.version);
         if (!file) return reply.code(404).send(notFound('no such document or version'));
-        const key = `${file.sourceFileId}:${req.params.page}`;
+        // a scan OCR turned or deskewed is shown the same way: its boxes are on the straightened page
+        const geometry = await pageGeometry(deps.db, file.sourceFileId, req.params.page);
+        const key = `${file.sourceFileId}:${req.params.page}:${geometry ? `${geometry.turn}:${geometry.skewDegrees}` : ''}`;
         let image = pageCache.get(key);
         if (!image) {
           try {
             const bytes = await readArchived(deps.store, file, deps.limits.maxBytes);
             const maxPixels = deps.limits.maxPagePixels ?? DEFAULT_MAX_PAGE_PIXELS;
-            image = await renders(() => renderPageImage(bytes, file.mediaType ?? '', req.params.page, file.fileName, maxPixels));
+            image = await renders(() => renderPageImage(bytes, file.mediaType ?? '', req.params.page, file.fileName, maxPixels, geometry));
           } catch (e) {
             if (e instanceof PageOutOfRange || e instanceof MissingBytes) return reply.code(404).send(notFound(e.message));
             if (e instanceof UnsupportedPreview || e instanceof UnreadablePdf) return reply.code(415).send({ error: 'UnsupportedMediaType', message: e.message });

@@ -35,7 +35,7 @@ export function registerIngest(program: Command): void {
         );
         bar.start(files.length, 0, { file: '' });
         const dispatcher = dispatcherFor(config, database, store, logger);
-        const intake = createIntake({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits, dispatch: dispatcher.dispatch });
+        const intake = createIntake({ db: database.db, store, spoolDir: config.spoolDir, archiveLimits: config.archiveLimits, maxBytes: config.limits.maxBytes, dispatch: dispatcher.dispatch });
         const received: ReceivedFile[] = [];
         // the bar moves when all of a file's runs have finished, wherever they ran
         const fileOfRun = new Map<number, number>();
@@ -73,6 +73,8 @@ interface Input {
   logicalPath: string;
 }
 
+const LOOK_AT_SHOWN = 20;
+
 async function printSummary(database: Database, fileCount: number, received: ReceivedFile[]) {
   const runIds = received.flatMap((r) => r.runIds);
   const outcomes = await runOutcomes(database.db, runIds);
@@ -91,7 +93,10 @@ async function printSummary(database: Database, fileCount: number, received: Rec
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const out = rows.map(([k, v]) => `${k.padEnd(width)}  ${String(v).padStart(6)}`);
-  out.push(...lookAt.map(lookAtLine));
+  // failures are all listed; files to look at up to a screenful (an archive of scans' continuation pages can give
+  // hundreds), the rest counted: `jixiao status --failures N` lists more
+  out.push(...lookAt.slice(0, LOOK_AT_SHOWN).map(lookAtLine));
+  if (lookAt.length > LOOK_AT_SHOWN) out.push(`  … and ${lookAt.length - LOOK_AT_SHOWN} more to look at: jixiao status --failures ${lookAt.length}`);
   for (const f of failures) out.push(printable(`  ✗ ${f.archiveMemberPath ?? f.fileName}: ${f.errorCode} ${f.errorMessage ?? ''}`.trimEnd()));
   process.stdout.write(out.join('\n') + '\n');
 }
