@@ -16,7 +16,7 @@ const SAMPLES = 5;
 /** the most of a region read, inches each way */
 const SAMPLE_INCHES = 1.2;
 /** read this surely the right way up, a page is not turned at all (the usual case costs one reading) */
-const UPRIGHT = 0.8;
+export const UPRIGHT = 0.8;
 /** another way round must read this much more surely to be taken */
 const MARGIN = 0.15;
 

@@ -15,7 +15,7 @@ import { CELL_LINE_REPAIRS, correctJoinedCell, leadingMarkBeforeNumber, ruleRemn
 import type { OcrEngine } from './engine.ts';
 import { settlePunctuationWidth } from './punctuation-width.ts';
 import { median } from './median.ts';
-import { turnRaster, uprightTurn } from './orientation.ts';
+import { turnRaster, UPRIGHT, uprightTurn } from './orientation.ts';
 import { eraseRules, findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
 
@@ -58,18 +58,6 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   eraseRules(clean.grey, ink, faint, segments, dpi);
   const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
   const inset = Math.max(3, Math.round(dpi / 60));
-
-  if (!options.upright) {
-    const cellBoxes = geometry.flatMap((t) => t.cells.filter((c) => c.box).map((c) => pxBox(c.box!, -inset)));
-    const turn = await uprightTurn(clean.grey, ink, cellBoxes.length > 0 ? cellBoxes : textBands(ink, dpi, []), engine);
-    if (turn !== 0) {
-      const result = await ocrPage(await turnRaster(raster, turn), page, engine, { ...options, upright: true });
-      const how = turn === 180 ? 'upside down' : 'on its side';
-      result.info.geometry = { turn, skewDegrees: result.info.geometry?.skewDegrees ?? 0 };
-      result.warnings.unshift({ code: 'PageTurned', message: `Page ${page} was scanned ${how}: it was read turned ${turn}° clockwise, and its boxes are on the turned page.`, page });
-      return result;
-    }
-  }
 
   const jobs: Promise<TextItem[]>[] = [];
   for (const table of geometry) {
@@ -119,7 +107,21 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     return byLine.length > covered(better) ? byLine : better;
   }
 
+  // the page is read as it stands first: when its cells read surely it stands upright and the orientation
+  // check (a few regions read each way round) is not needed; turned pages, rare, are read a second time
   const items = (await Promise.all(jobs)).flat();
+  if (!options.upright && !options.signal?.aborted && !readsSurely(items)) {
+    const cellBoxes = geometry.flatMap((t) => t.cells.filter((c) => c.box).map((c) => pxBox(c.box!, -inset)));
+    const turn = await uprightTurn(clean.grey, ink, cellBoxes.length > 0 ? cellBoxes : textBands(ink, dpi, []), engine);
+    if (turn !== 0) {
+      const result = await ocrPage(await turnRaster(raster, turn), page, engine, { ...options, upright: true });
+      const how = turn === 180 ? 'upside down' : 'on its side';
+      result.info.geometry = { turn, skewDegrees: result.info.geometry?.skewDegrees ?? 0 };
+      result.warnings.unshift({ code: 'PageTurned', message: `Page ${page} was scanned ${how}: it was read turned ${turn}° clockwise, and its boxes are on the turned page.`, page });
+      return result;
+    }
+  }
+
   // the page's body size: the median height of its lines of Chinese text, px
   const em = median(items.filter((i) => HAN.test(i.text)).map((i) => toPx(i.box.y1 - i.box.y0)));
   const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
@@ -200,6 +202,9 @@ const inside = (item: { x0: number; y0: number; x1: number; y1: number }, box: {
   const x = (item.x0 + item.x1) / 2, y = (item.y0 + item.y1) / 2;
   return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
 };
+
+/** The page's lines of Chinese read as surely as the orientation check asks of an upright page. */
+const readsSurely = (items: TextItem[]) => items.some((i) => HAN.test(i.text)) && mean(items) >= UPRIGHT;
 
 const least = (items: TextItem[]) => Math.min(...items.map((i) => i.confidence ?? 0));
 const mean = (items: TextItem[]) => (items.length ? items.reduce((n, i) => n + (i.confidence ?? 0), 0) / items.length : -1);
