@@ -1,5 +1,6 @@
 // The life of an extraction run: queued → processing → done | failed, and the queries `jixiao status` shows.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { WarningCode } from '@jixiao/contract';
 import type { Db } from './database.ts';
 import { extractionRuns, indicators, reports, sourceFiles, warnings, type RunStatus } from './schema/index.ts';
 
@@ -121,7 +122,7 @@ export async function runOutcomes(db: Db, runIds: number[]): Promise<RunOutcome[
 }
 
 /** Warnings that leave a read file needing a person's look even though it gave rows. */
-export const REVIEW_WARNING_CODES = ['OcrLowConfidence'] as const;
+export const REVIEW_WARNING_CODES: readonly string[] = [WarningCode.OcrLowConfidence];
 
 export interface RunToLookAt {
   runId: number;
@@ -178,12 +179,12 @@ export async function runsToLookAt(db: Db, options: { runIds?: number[]; limit?:
   return runs.map(({ noForm, ...run }) => {
     const own = byRun.get(run.runId) ?? [];
     const reason = noForm
-      ? (own.find((w) => w.code !== 'NoFormsFound') ?? own[0])
-      : own.find((w) => (REVIEW_WARNING_CODES as readonly string[]).includes(w.code));
+      ? (own.find((w) => w.code !== WarningCode.NoFormsFound) ?? own[0])
+      : own.find((w) => REVIEW_WARNING_CODES.includes(w.code));
     return {
       ...run,
       why: noForm ? 'no-form' : 'review',
-      code: reason?.code ?? 'NoFormsFound',
+      code: reason?.code ?? WarningCode.NoFormsFound,
       message: reason?.message ?? `${run.fileName}: no self-evaluation form was found in this file`,
       count: own.filter((w) => w.code === reason?.code).length,
     };
