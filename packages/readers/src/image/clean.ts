@@ -23,13 +23,15 @@ const MIN_SKEW = 0.05;
 
 export async function cleanPage(raster: Raster): Promise<CleanPage> {
   let grey = await flattenBackground(raster);
-  let ink = binarize(grey);
+  let otsu = inkThreshold(grey);
+  let ink = binarize(grey, 'ink', otsu);
   const skewDegrees = estimateSkew(ink);
   if (Math.abs(skewDegrees) >= MIN_SKEW) {
     grey = await rotate(grey, -skewDegrees);
-    ink = binarize(grey);
+    otsu = inkThreshold(grey);
+    ink = binarize(grey, 'ink', otsu);
   }
-  return { grey, ink, faint: withThinRules(binarize(grey, 'faint'), grey), skewDegrees };
+  return { grey, ink, faint: withThinRules(binarize(grey, 'faint', otsu), grey), skewDegrees };
 }
 
 /** darkness summed across a thin rule's (up to) three pixels: ≥ this is a rule drawn, however light */
@@ -155,12 +157,19 @@ export function otsuThreshold(data: Uint8Array): number {
   return threshold;
 }
 
-export function binarize(raster: Raster, level: 'ink' | 'faint' = 'ink'): Bitmap {
-  // never call mid-grey paper ink: a blank page's Otsu split would otherwise land inside the paper noise
-  const otsu = Math.min(otsuThreshold(raster.data), 200);
+/** The ink threshold of a flattened page: Otsu's, but never mid-grey paper (a blank page's split would land in its noise). */
+export function inkThreshold(raster: Raster): number {
+  return Math.min(otsuThreshold(raster.data), 200);
+}
+
+/** `otsu`: the page's inkThreshold when already known (the ink and faint bitmaps of one page share it). */
+export function binarize(raster: Raster, level: 'ink' | 'faint' = 'ink', otsu = inkThreshold(raster)): Bitmap {
   const t = level === 'ink' ? otsu : Math.round((otsu + 255) / 2);
+  // a table of the 256 grey levels: the page is millions of pixels, and a look-up beats a compare and branch
+  const ink = new Uint8Array(256);
+  ink.fill(1, 0, t + 1);
   const data = new Uint8Array(raster.width * raster.height);
   const grey = raster.data;
-  for (let i = 0; i < data.length; i++) data[i] = grey[i]! <= t ? 1 : 0;
+  for (let i = 0; i < data.length; i++) data[i] = ink[grey[i]!]!;
   return { width: raster.width, height: raster.height, data };
 }

@@ -101,9 +101,7 @@ export async function regionImage(page: CropPage, box: { x0: number; y0: number;
     for (let x = 0; x < cw; x++) if (remnant[mark + x] || ruleCols[cx0 + x]) crop[y * cw + x] = 255;
   }
   const scale = options.scale ?? 1;
-  let image = sharp(crop, { raw: { width: cw, height: ch, channels: 1 } });
-  if (scale !== 1) image = image.resize(Math.max(1, Math.round(cw * scale)), Math.max(1, Math.round(ch * scale)), { kernel: 'lanczos3' });
-  const { data, info } = await image.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = scale === 1 ? padded(crop, cw, ch, pad) : await resizedAndPadded(crop, cw, ch, scale, pad);
   // one text line is at most ~1.7 body heights tall; taller means wrapped text, read as a block. Small type
   // wrapped in a narrow column (数量指 / 标) fits under that height, and single-line mode then reads only
   // one of its lines: count the lines of ink too
@@ -113,6 +111,19 @@ export async function regionImage(page: CropPage, box: { x0: number; y0: number;
   const inPicture = ([a, b]: [number, number]): [number, number] => [Math.max(0, Math.floor((a - top) * scale)), Math.min(info.height, Math.ceil((b - top) * scale))];
   const picture: Picture = { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height, dpi: grey.dpi * scale, lines: lines.map(inPicture) };
   return { picture, mode, left, top, scale, lines };
+}
+
+/** The crop with `pad` px of paper around it: most crops are read at their own size, and need no sharp pipeline. */
+function padded(crop: Uint8Array, width: number, height: number, pad: number): { data: Uint8Array; info: { width: number; height: number } } {
+  const w = width + 2 * pad, h = height + 2 * pad;
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < height; y++) data.set(crop.subarray(y * width, (y + 1) * width), (y + pad) * w + pad);
+  return { data, info: { width: w, height: h } };
+}
+
+async function resizedAndPadded(crop: Uint8Array, width: number, height: number, scale: number, pad: number): Promise<{ data: Uint8Array; info: { width: number; height: number } }> {
+  const image = sharp(crop, { raw: { width, height, channels: 1 } }).resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), { kernel: 'lanczos3' });
+  return image.extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
 }
 
 /**

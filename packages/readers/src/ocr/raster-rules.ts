@@ -31,10 +31,12 @@ export function findRules(ink: Bitmap, options: RuleOptions): Segment[] {
   const maxThickness = options.maxThickness ?? Math.round(dpi / 20);
   const beside: [number, number] = [Math.max(2, Math.round(dpi / 150)), Math.max(3, Math.round(dpi / 40))];
   const alongRows = (b: Bitmap): ScanLines => ({ count: b.height, at: (pos, i) => b.data[pos * b.width + i]! });
-  const alongColumns = (b: Bitmap): ScanLines => ({ count: b.width, at: (pos, i) => b.data[i * b.width + pos]! });
-  const rows = alongRows(ink), columns = alongColumns(ink);
+  // columns are scanned as the rows of the page turned over its diagonal: walking down a column strides a whole
+  // row of memory each pixel, and the page is millions of them
+  const across = transposed(ink);
+  const rows = alongRows(ink), columns = alongRows(across);
   const horizontal = rulesAlong(rows, alongRows(thickened(ink, ink.width)), ink.width, minRun, maxGap, maxThickness, beside);
-  const vertical = rulesAlong(columns, alongColumns(thickened(ink, 1)), ink.height, minRun, maxGap, maxThickness, beside);
+  const vertical = rulesAlong(columns, alongRows(thickened(across, across.width)), ink.height, minRun, maxGap, maxThickness, beside);
   // a table rule runs from wall to wall: both its ends meet a perpendicular rule. A bridged stroke inside a
   // line of text floats in its cell or touches one wall (seed-000's 绩效目标 cell, text set tight against the
   // left rule). Twice: dropping floating strokes can leave others floating.
@@ -142,6 +144,20 @@ function ruleStretches(line: Line, others: Line[], reach: number, scan: ScanLine
     else pieces.push((open = { ...line, from: stretch[0], to: stretch[1] }));
   }
   return pieces.length === 1 && pieces[0]!.from === stretches[0]![0] && pieces[0]!.to === line.to ? [line] : pieces;
+}
+
+/** The bitmap mirrored over its diagonal (x ↔ y), copied in tiles so both sides are read and written nearby. */
+function transposed(bitmap: Bitmap): Bitmap {
+  const { width, height, data } = bitmap;
+  const out = new Uint8Array(data.length);
+  const TILE = 64;
+  for (let y0 = 0; y0 < height; y0 += TILE) {
+    for (let x0 = 0; x0 < width; x0 += TILE) {
+      const y1 = Math.min(height, y0 + TILE), x1 = Math.min(width, x0 + TILE);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * height + y] = data[y * width + x]!;
+    }
+  }
+  return { width: height, height: width, data: out };
 }
 
 /**
