@@ -37,6 +37,10 @@ export function openLocalStore(dir: string): ArchiveStore {
       refuseTooLarge(sha256, await sizeOf(sha256), maxBytes);
       return new Uint8Array(await readFile(pathOf(sha256)));
     },
+    async localPath(sha256, maxBytes) {
+      refuseTooLarge(sha256, await sizeOf(sha256), maxBytes);
+      return pathOf(sha256);
+    },
     async open(sha256) {
       const sizeBytes = await sizeOf(sha256);
       return { sizeBytes, body: createReadStream(pathOf(sha256)) };
