@@ -118,7 +118,7 @@ describe('a value far from the form on its sheet', async () => {
   /** form.xlsx with one more value at `ref`, saved by exceljs */
   const withCellAt = async (ref: string) => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(fixture('form.xlsx')));
+    await book.xlsx.load(fixture('form.xlsx').buffer as ArrayBuffer);
     book.worksheets[0]!.getCell(ref).value = '末';
     return new Uint8Array(await book.xlsx.writeBuffer());
   };
