@@ -43,7 +43,9 @@ try {
   }
   await extractor.close();
 
-  const ingestCase = (name: string) => !only || only === 'ingest' || name.includes(only);
+  // `ingest-each`: every file of the extract table above through `jixiao ingest` on its own instead
+  const each = only === 'ingest-each';
+  const ingestCase = (name: string) => !only || only === 'ingest' || each || name.includes(only);
   const drop = async (name: string, bytes: Buffer | null, sparseBytes = 0) => {
     const dir = join(work, 'in', name.replace(/\W/g, '-'));
     await mkdir(dir, { recursive: true });
@@ -64,13 +66,16 @@ try {
     ['zip-1000-members-of-1MiB.zip', () => drop('zip-1000-members-of-1MiB.zip', writeZip(Array.from({ length: 1000 }, (_, i) => ({ name: `m${i}.txt`, data: Buffer.alloc(MiB, `${i} 项目名称\t`) }))))],
     ['pk-file-over-MAX_FILE_MB.zip', () => drop('pk-file-over-MAX_FILE_MB.zip', null, 150 * MiB)],
   ];
-  for (const [name, make] of cases.filter(([name]) => ingestCase(name))) {
+  const eachFile: typeof cases = HOSTILE.map((f) => [f.name, async () => drop(f.name, Buffer.from(await f.build()))]);
+  for (const [name, make] of (each ? eachFile : cases).filter(([name]) => ingestCase(name))) {
     const dir = await make();
     const data = join(work, 'data-' + name);
     const r = await measured(['ingest', dir], { DATA_DIR: data });
     const failures = r.stdout.split('\n').filter((l) => l.includes('✗'));
     const codes = [...new Set(failures.map((l) => /: (\w+) /.exec(l.split('!/').at(-1) ?? l)?.[1]))].join(', ');
-    report(name, `exit ${r.code}; ${failures.length} failed (${codes})`, r.ms, r.peak);
+    const count = (row: string) => new RegExp(`^${row}\\s+(\\d+)`, 'm').exec(r.stdout)?.[1] ?? '?';
+    const read = failures.length === 0 ? `; extracted ${count('extracted')}, no form found ${count('no form found')}` : '';
+    report(name, `exit ${r.code}; ${failures.length} failed (${codes})${read}`, r.ms, r.peak);
   }
   if (!only || only === 'ingest' || only === 'watch') await watchPoison(work);
   process.stdout.write(`\n${rows.filter((r) => r.endsWith('OVER')).length} of ${rows.length} over 60 s or 1.5 GB\n`);
