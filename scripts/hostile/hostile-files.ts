@@ -222,8 +222,10 @@ export const HOSTILE: HostileFile[] = [
     build: () => xlsx(`<row r="1">${Array.from({ length: 16384 }, (_, c) => cell(`${colName(c)}1`, String(c))).join('')}</row>`),
   },
   { name: 'xlsx-dimension-lies.xlsx', kind: 'XLSX whose dimension lies', big: false, code: null, warning: 'NoFormsFound', build: () => xlsx(FORM_ROWS, { dimension: 'A1:XFD1048576' }) },
-  // SheetJS reads no row past MAX_GRID_SLOTS + 1 (xlsx/read.ts), so the far cell is never parsed: the form is read
-  { name: 'xlsx-cell-at-XFD1048576.xlsx', kind: 'XLSX with one cell at XFD1048576 beside a form', big: false, code: null, warning: 'NoFormsFound', build: () => xlsx(FORM_ROWS + `<row r="1048576">${cell('XFD1048576', '末')}</row>`) },
+  // SheetJS reads no row past MAX_GRID_SLOTS + 1 (xlsx/read.ts): the form is read, the far cell named in a warning
+  { name: 'xlsx-cell-at-XFD1048576.xlsx', kind: 'XLSX with one cell at XFD1048576 beside a form', big: false, code: null, warning: 'FarCellsSkipped', build: () => xlsx(FORM_ROWS + `<row r="1048576">${cell('XFD1048576', '末')}</row>`) },
+  // within the rows read, the far cell would make the sheet one grid of 2.4 billion slots: left out, named
+  { name: 'xlsx-cell-at-XFD150000.xlsx', kind: 'XLSX with one cell at XFD150000 beside a form', big: false, code: null, warning: 'FarCellsSkipped', build: () => xlsx(FORM_ROWS + `<row r="150000">${cell('XFD150000', '末')}</row>`) },
   { name: 'xlsx-huge-merge.xlsx', kind: 'XLSX with a huge merged range', big: false, code: null, warning: 'NoFormsFound', build: () => xlsx(FORM_ROWS, { merges: ['A3:XFD1048576'] }) },
   { name: 'text-one-line-300k.txt', kind: 'a text file of one line (300,000 characters)', big: false, code: 'LineTooLong', message: /MAX_LINE_CHARS/, build: () => Buffer.from('项目名称\t'.repeat(60_000)) },
   { name: 'pdf-page-100m-wide.pdf', kind: 'a PDF page 100 m wide (MediaBox)', big: false, code: null, warning: 'PageTooLarge', build: () => pdfWithImage(8, 16, '/MediaBox [0 0 283465 283465]') },

@@ -1,7 +1,7 @@
 // One suite, both stores: the local directory and an S3-compatible server (s3rver over HTTP), through the same
 // interface the watcher, worker and API use.
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,17 @@ describe.each(STORES)('archive store: %s', (_name, open) => {
     await store.put(sha(bytes), bytes);
     const big = await store.get(sha(bytes), 1000).catch((e: unknown) => e);
     expect(isMissingArchived(big) && big.tooLarge).toEqual({ sizeBytes: 2000, maxBytes: 1000 });
+  });
+
+  it('names a local path to read the bytes from when it keeps files on this host, refused like get', async () => {
+    if (!store.localPath) return expect(_name).toBe('S3');
+    const bytes = randomBytes(3000);
+    await store.put(sha(bytes), bytes);
+    expect(await readFile(await store.localPath(sha(bytes), 3000))).toEqual(bytes);
+    const big = await store.localPath(sha(bytes), 1000).catch((e: unknown) => e);
+    expect(isMissingArchived(big) && big.tooLarge).toEqual({ sizeBytes: 3000, maxBytes: 1000 });
+    const missing = await store.localPath('e'.repeat(64)).catch((e: unknown) => e);
+    expect(isMissingArchived(missing) && missing.tooLarge).toBe(null);
   });
 });
 

@@ -98,6 +98,16 @@ describe('limits, each member on its own', () => {
     ]);
   });
 
+  it('a ZIP64 archive of 70,000 members: its true count is read from the ZIP64 end record, and the limit refuses the rest', async () => {
+    const zip = writeZip(Array.from({ length: 70_000 }, (_, i) => ({ name: `m${i}.txt`, data: text('项目名称'), method: 'store' as const })));
+    // the classic end record saturated (65,535): a reader that stopped there would see a smaller archive
+    expect(zip.readUInt16LE(zip.length - 22 + 10)).toBe(0xffff);
+    const { members, failures } = await unpackZip(zip, { archiveName: 'x.zip', maxMembers: 5 });
+    expect(members).toHaveLength(5);
+    expect(failures.map((f) => f.code)).toEqual(Array(6).fill('TooManyMembers'));
+    expect(failures.at(-1)!.message).toBe('x.zip: 69990 more entries not read, the archive has more than 5 files (MAX_ARCHIVE_MEMBERS)');
+  });
+
   it('nested ZIPs: one level by default, deeper ones fail with NestedTooDeep', async () => {
     const deepest = writeZip([{ name: 'c.txt', data: text('c') }]);
     const middle = writeZip([{ name: 'b.txt', data: text('b') }, { name: 'deep.zip', data: deepest, method: 'store' }]);

@@ -1,6 +1,7 @@
 // The workbook reader over fixtures/readers/xlsx (built by its build.ts): form.xlsx written by exceljs,
 // form-lo.xlsx and form.xls saved from it by LibreOffice.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { gridOf, type Layout, type TableBlock } from '@jixiao/layout';
 import { isExtractionError } from '@jixiao/contract';
@@ -109,5 +110,30 @@ describe('xlsx reader over the page limit', () => {
     expect(capped.layout.pages).toHaveLength(1);
     expect(capped.warnings.map((w) => w.code)).toContain('PageLimit');
     expect(capped.cut).toEqual({ reason: 'pageLimit', pagesRead: 1, pageCount: sheets });
+  });
+});
+
+describe('a value far from the form on its sheet', async () => {
+  const plain = await read(fixture('form.xlsx'), { fileName: 'form.xlsx' });
+  /** form.xlsx with one more value at `ref`, saved by exceljs */
+  const withCellAt = async (ref: string) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fixture('form.xlsx').buffer as ArrayBuffer);
+    book.worksheets[0]!.getCell(ref).value = '末';
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  };
+
+  it.each([
+    // past the rows SheetJS is let parse: it skipped the row without a word
+    ['XFD1048576', /past row 200,001/],
+    // within them: the sheet became one grid of 2.4 billion slots and was refused whole, form and all
+    ['XFD150000', /MAX_GRID_SLOTS/],
+  ])('at %s: the form is read as without it, and a warning names the cell', async (ref, why) => {
+    const { layout, warnings } = await read(await withCellAt(ref), { fileName: 'far.xlsx' });
+    expect(layout.blocks).toEqual(plain.layout.blocks);
+    const far = warnings.filter((w) => w.code === 'FarCellsSkipped');
+    expect(far).toHaveLength(1);
+    expect(far[0]!.message).toContain(ref);
+    expect(far[0]!.message).toMatch(why);
   });
 });

@@ -16,6 +16,12 @@ export interface ArchiveStore {
   get(sha256: string, maxBytes?: number): Promise<Uint8Array>;
   /** the bytes as a stream with their size, for sending on without holding them (MissingArchived when none) */
   open(sha256: string): Promise<{ sizeBytes: number; body: Readable }>;
+  /**
+   * a path on this host to read the bytes from, for a reader in another process (the extraction child reads
+   * the file itself, so the bytes never pass through this process); refused like `get` when missing or over
+   * maxBytes. Absent when the store keeps no local files (S3).
+   */
+  localPath?(sha256: string, maxBytes?: number): Promise<string>;
   exists(sha256: string): Promise<boolean>;
   close(): Promise<void>;
 }

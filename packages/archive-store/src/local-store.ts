@@ -7,6 +7,7 @@ import { archivePathOf, MissingArchived, refuseTooLarge, type ArchiveStore } fro
 
 export function openLocalStore(dir: string): ArchiveStore {
   const root = resolve(dir);
+  const made = new Set<string>();
   const pathOf = (sha256: string) => join(root, archivePathOf(sha256));
   const sizeOf = async (sha256: string) =>
     (
@@ -20,7 +21,11 @@ export function openLocalStore(dir: string): ArchiveStore {
     ready: async () => void (await mkdir(root, { recursive: true })),
     async put(sha256, body) {
       const target = pathOf(sha256);
-      await mkdir(dirname(target), { recursive: true });
+      // each of the 65,536 folders made once per process, not once per file (a ZIP of a thousand members)
+      if (!made.has(dirname(target))) {
+        await mkdir(dirname(target), { recursive: true });
+        made.add(dirname(target));
+      }
       // written beside the target and renamed, so a reader never sees half a file
       const tmp = join(root, `.incoming-${randomBytes(6).toString('hex')}`);
       try {
@@ -36,6 +41,10 @@ export function openLocalStore(dir: string): ArchiveStore {
       // refused before reading: a multi-gigabyte file dropped by mistake must not be loaded into memory
       refuseTooLarge(sha256, await sizeOf(sha256), maxBytes);
       return new Uint8Array(await readFile(pathOf(sha256)));
+    },
+    async localPath(sha256, maxBytes) {
+      refuseTooLarge(sha256, await sizeOf(sha256), maxBytes);
+      return pathOf(sha256);
     },
     async open(sha256) {
       const sizeBytes = await sizeOf(sha256);

@@ -2,7 +2,7 @@
 // one as its own failure. Limits are checked from the central directory BEFORE inflating and again while the
 // bytes stream, so a zip bomb costs at most the limit it trips; one bad member never sinks the others.
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRaw } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -192,27 +192,56 @@ function refuseBeforeInflating(entry: Entry, path: string, limits: Limits, budge
   return null;
 }
 
-/** The member's bytes, stopping the moment more arrive than were declared or than the budget has left. */
+/**
+ * The member's bytes, stopping the moment more arrive than were declared or than the budget has left. The
+ * compressed bytes are inflated in one call into one buffer of the declared size (a stream of 16 KiB chunks
+ * joined at the end cost a thousand MiB-sized members more in callbacks, copies and GC than the inflating).
+ */
 async function readMember(zip: ZipFile, entry: Entry, path: string, bytesLeft: number): Promise<{ bytes: Uint8Array } | Refusal> {
-  const chunks: Buffer[] = [];
-  let total = 0;
+  const tooMuch: Refusal = { code: ArchiveFailureCode.ArchiveBomb, message: `${path}: inflates past its declared ${entry.uncompressedSize} bytes or the archive's byte limit; stopped` };
+  const allowed = Math.min(entry.uncompressedSize, bytesLeft);
+  let bytes: Buffer;
   try {
-    const stream = await zip.openReadStreamPromise(entry);
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > entry.uncompressedSize || total > bytesLeft) {
-        stream.destroy();
-        return { code: ArchiveFailureCode.ArchiveBomb, message: `${path}: inflates past its declared ${entry.uncompressedSize} bytes or the archive's byte limit; stopped` };
-      }
-      chunks.push(chunk);
-    }
+    // a method other than store or deflate is refused by yauzl here, as damage
+    const stream = await zip.openReadStreamPromise(entry, entry.compressionMethod === 8 ? { decompress: false } : undefined);
+    const stored = await readAll(stream as AsyncIterable<Buffer> & { destroy(): void }, entry.compressionMethod === 8 ? entry.compressedSize : allowed);
+    if (!stored) return tooMuch;
+    bytes = entry.compressionMethod === 8 ? await inflate(stored, allowed) : stored;
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooMuch;
     return { code: ArchiveFailureCode.CorruptFile, message: `${path}: the member cannot be read (${(e as Error).message})` };
   }
-  const bytes = Buffer.concat(chunks, total);
+  if (bytes.length > allowed) return tooMuch;
+  if (bytes.length < entry.uncompressedSize)
+    return { code: ArchiveFailureCode.CorruptFile, message: `${path}: the member cannot be read (${bytes.length} bytes where ${entry.uncompressedSize} were declared)` };
   if (crc32(bytes) !== entry.crc32 >>> 0)
     return { code: ArchiveFailureCode.CorruptFile, message: `${path}: the member is damaged (CRC-32 mismatch)` };
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** A stream's bytes, or null once more than `most` arrive. */
+async function readAll(stream: AsyncIterable<Buffer> & { destroy(): void }, most: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > most) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+/** Larger outputs come in chunks of this size (a header that lies about its size must not reserve a GiB). */
+const MAX_INFLATE_CHUNK = 16 * 1024 * 1024;
+
+/** Raw deflate, on the thread pool; more than `most` bytes out throws ERR_BUFFER_TOO_LARGE. */
+function inflate(compressed: Buffer, most: number): Promise<Buffer> {
+  // one byte of room past the declared size: output that fills it exactly needs no second chunk to be sure
+  const chunkSize = Math.max(64 * 1024, Math.min(most + 1, MAX_INFLATE_CHUNK));
+  return new Promise((resolve, reject) => inflateRaw(compressed, { maxOutputLength: Math.max(1, most), chunkSize }, (err, out) => (err ? reject(err) : resolve(out))));
 }
 
 /** A ZIP that is an archive, not a DOCX/XLSX/ODF document (those are ZIPs too, and file-type tells them apart). */

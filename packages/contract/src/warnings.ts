@@ -13,6 +13,8 @@ export const WarningCode = {
   HiddenSheetSkipped: 'HiddenSheetSkipped',
   HiddenRowsSkipped: 'HiddenRowsSkipped',
   HiddenColumnsSkipped: 'HiddenColumnsSkipped',
+  /** cells far from the rest of a sheet (XFD1048576 beside a form) left out so that the form is read */
+  FarCellsSkipped: 'FarCellsSkipped',
   /** the file has more pages (PDF pages, workbook sheets) than the page limit; Source.readCut says so too */
   PageLimit: 'PageLimit',
   /** the read stopped when its time budget ran out; Source.readCut says so too */

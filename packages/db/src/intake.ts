@@ -56,12 +56,15 @@ export async function recordReceivedFile(
     if (!existing) existing = await insertVersion(tx, file);
     const base = { sourceFileId: existing.id, newFile, documentId: existing.documentId, documentVersion: existing.documentVersion, originalName: existing.originalName };
     if (!createRun) return { ...base, runId: null };
-    const [run] = await tx
-      .select({ id: extractionRuns.id, status: extractionRuns.status })
-      .from(extractionRuns)
-      .where(and(eq(extractionRuns.sourceFileId, existing.id), eq(extractionRuns.extractorVersion, extractorVersion)))
-      .orderBy(desc(extractionRuns.id))
-      .limit(1);
+    // a file recorded just now has no run yet: one query less for each of a big ZIP's members
+    const [run] = newFile
+      ? []
+      : await tx
+          .select({ id: extractionRuns.id, status: extractionRuns.status })
+          .from(extractionRuns)
+          .where(and(eq(extractionRuns.sourceFileId, existing.id), eq(extractionRuns.extractorVersion, extractorVersion)))
+          .orderBy(desc(extractionRuns.id))
+          .limit(1);
     if (run) return { ...base, runId: run.status === 'queued' ? run.id : null };
     const [created] = await tx
       .insert(extractionRuns)

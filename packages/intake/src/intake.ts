@@ -17,9 +17,8 @@ export interface Intake {
 export function createIntake(deps: IntakeDeps): Intake {
   return {
     async receive(path, logicalPath = basename(path)) {
-      const received = await receiveFile(deps, path, logicalPath);
-      await Promise.all(received.jobs.map((job) => deps.dispatch(job)));
-      return received;
+      // each run handed on as soon as it is recorded: a ZIP's first members are read while the rest unpack
+      return receiveFile({ ...deps, onJob: deps.dispatch }, path, logicalPath);
     },
   };
 }

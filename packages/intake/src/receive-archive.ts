@@ -42,7 +42,7 @@ export async function zipArchiveBytes(path: string): Promise<Uint8Array | null> 
 }
 
 export async function receiveArchive(
-  deps: { db: Db; store: ArchiveStore; archiveLimits?: ArchiveLimits },
+  deps: { db: Db; store: ArchiveStore; archiveLimits?: ArchiveLimits; onJob?: (job: ExtractJob) => Promise<void> },
   file: ContainerFile,
   bytes: Uint8Array,
 ): Promise<ArchiveIntake> {
@@ -77,8 +77,10 @@ export async function receiveArchive(
     );
     out.members++;
     if (intake.runId !== null) {
-      out.jobs.push({ runId: intake.runId, sha256: member.sha256, fileName: basename(member.path) });
+      const job = { runId: intake.runId, sha256: member.sha256, fileName: basename(member.path) };
+      out.jobs.push(job);
       out.runIds.push(intake.runId);
+      await deps.onJob?.(job);
     }
   };
   let unpacked;

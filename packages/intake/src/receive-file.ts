@@ -30,6 +30,8 @@ export interface ReceiveDeps {
    * anything else throws NotRegularFile. `jixiao ingest` follows the links it is given.
    */
   regularFilesOnly?: boolean;
+  /** told of each run to hand on the moment it is recorded (a ZIP's members one by one); `jobs` lists them all too */
+  onJob?: (job: ExtractJob) => Promise<void>;
 }
 
 /** What a watched inbox refuses: a symlink, a FIFO, a device, a socket or a folder where a file was expected. */
@@ -76,6 +78,7 @@ export async function receiveFile(deps: ReceiveDeps, path: string, logicalPath =
     }
     const intake = await recordReceivedFile(deps.db, file, EXTRACTOR_VERSION);
     const jobs = intake.runId === null ? [] : [{ runId: intake.runId, sha256, fileName }];
+    for (const job of jobs) await deps.onJob?.(job);
     return { ...intake, sha256, fileName, sizeBytes: size, jobs, runIds: jobs.map((j) => j.runId), archive: null };
   } finally {
     await unlink(tmp).catch(() => {});

@@ -21,7 +21,11 @@ export interface IsolatedExtractorOptions {
   memoryMb: number;
   /** children, so files extracted at once; more calls wait their turn */
   concurrency?: number;
-  /** a child is replaced after this many files, so that whatever a reader leaks cannot pile up */
+  /**
+   * a child is replaced after this many files, or sooner once it stays above half its memory budget after a
+   * file, so that whatever a reader leaks cannot pile up (a restart costs a second of imports: a ZIP of a
+   * thousand small members paid five of them at 200)
+   */
   filesPerChild?: number;
   /** time after the file's budget for the stages after the reader to finish what it read */
   graceMs?: number;
@@ -49,7 +53,8 @@ const MEMORY_POLL_MS = 100;
 const PAGE_BYTES = 4096;
 
 export function createIsolatedExtractor(options: IsolatedExtractorOptions): IsolatedExtractor {
-  const filesPerChild = options.filesPerChild ?? 200;
+  const filesPerChild = options.filesPerChild ?? 1000;
+  const keepBelowBytes = (options.memoryMb * 1024 * 1024) / 2;
   const graceMs = options.graceMs ?? 5_000;
   const limit = pLimit(options.concurrency ?? 1);
   const idle: Child[] = [];
@@ -82,7 +87,7 @@ export function createIsolatedExtractor(options: IsolatedExtractorOptions): Isol
     } finally {
       onStats?.({ ms: performance.now() - started, peakRssBytes: limits.peakRssBytes });
       busy.delete(child);
-      if (closed || !child.alive() || child.files >= filesPerChild) child.kill();
+      if (closed || !child.alive() || child.files >= filesPerChild || residentBytes(child.pid) > keepBelowBytes) child.kill();
       else {
         child.unref();
         idle.push(child);
@@ -133,6 +138,7 @@ const STDERR_TAIL = 4096;
 
 interface Child {
   files: number;
+  pid: number | undefined;
   alive(): boolean;
   /** `limits.peakRssBytes` is raised to the largest resident size seen while the file runs */
   run(request: ChildRequest, limits: { deadlineMs: number; memoryBytes: number; signal?: AbortSignal; peakRssBytes: number }): Promise<ChildReply>;
@@ -161,6 +167,7 @@ async function startChild(memoryMb: number): Promise<Child> {
 
   const child: Child = {
     files: 0,
+    pid: proc.pid,
     alive: () => exited === null,
     run(request, limits) {
       const { deadlineMs, memoryBytes, signal } = limits;

@@ -6,7 +6,7 @@ import { isMissingArchived, type ArchiveStore } from '@jixiao/archive-store';
 import type { FileBudget, Logger } from '@jixiao/config';
 import { ErrorCode, ExtractionError, isExtractionError } from '@jixiao/contract';
 import { markRunFailed, saveExtraction, startRun, type Db } from '@jixiao/db';
-import { extractFileTimed, type IsolatedExtractor } from '@jixiao/pipeline';
+import { extractFileTimed, type ExtractSource, type IsolatedExtractor } from '@jixiao/pipeline';
 import { refuseIncomplete } from './refuse-incomplete.ts';
 
 export interface StageDeps {
@@ -45,8 +45,9 @@ export async function processStoredFile(deps: StageDeps, runId: number, options:
     if (!run.archivePath) throw new ExtractionError(ErrorCode.CorruptFile, `${run.archiveMemberPath ?? run.fileName}: no bytes were stored for this file`);
     if (deps.stageDelayMs) await new Promise((r) => setTimeout(r, deps.stageDelayMs));
     const meta = { fileName: run.fileName, archivePath: run.archiveMemberPath, ...deps.limits, ocrThreads: deps.ocrThreads };
-    const bytes = await readArchived(deps, run.sha256 ?? '', run.fileName);
-    const { extraction, timings } = deps.extractor ? await deps.extractor.extract({ bytes }, meta, options) : await extractStage(bytes, meta);
+    const { extraction, timings } = deps.extractor
+      ? await deps.extractor.extract(await sourceOf(deps, run.sha256 ?? '', run.fileName), meta, options)
+      : await extractStage(await readArchived(deps, run.sha256 ?? '', run.fileName), meta);
     const refused = refuseIncomplete(extraction, deps.limits.maxPages);
     if (refused) throw refused;
     const stored = await saveExtraction(deps.db, run, extraction, timings);
@@ -84,6 +85,20 @@ async function extractStage(bytes: Uint8Array, meta: Parameters<typeof extractFi
 }
 
 /**
+ * What the extraction child reads: the archived file itself when the store keeps it on this host (its bytes then
+ * never pass through this process or the pipe to the child: for a ZIP of a thousand MiB-sized members that was
+ * most of the cost), else the bytes.
+ */
+async function sourceOf(deps: StageDeps, sha256: string, fileName: string): Promise<ExtractSource> {
+  if (!deps.store.localPath) return { bytes: await readArchived(deps, sha256, fileName) };
+  try {
+    return { path: await deps.store.localPath(sha256, deps.limits.maxBytes) };
+  } catch (err) {
+    throw tooLargeAsBadInput(err, fileName);
+  }
+}
+
+/**
  * The stored bytes, refused before reading when over the limit. Bytes missing from the store are thrown as they
  * are, not as bad input: retried like an outage, and only the last try leaves the run failed with the reason.
  */
@@ -91,10 +106,14 @@ async function readArchived(deps: StageDeps, sha256: string, fileName: string): 
   try {
     return await deps.store.get(sha256, deps.limits.maxBytes);
   } catch (err) {
-    if (isMissingArchived(err) && err.tooLarge)
-      throw new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${err.tooLarge.sizeBytes} bytes is over the limit of ${err.tooLarge.maxBytes} bytes`);
-    throw err;
+    throw tooLargeAsBadInput(err, fileName);
   }
+}
+
+function tooLargeAsBadInput(err: unknown, fileName: string): unknown {
+  if (isMissingArchived(err) && err.tooLarge)
+    return new ExtractionError(ErrorCode.FileTooLarge, `${fileName}: ${err.tooLarge.sizeBytes} bytes is over the limit of ${err.tooLarge.maxBytes} bytes`);
+  return err;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

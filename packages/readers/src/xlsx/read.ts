@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { ErrorCode, ExtractionError, WarningCode, type ReadCut } from '@jixiao/contract';
 import type { Block, PageInfo, ReadOptions, ReadResult, Warning } from '@jixiao/layout';
 import { budgetOf } from '../budget.ts';
+import { farCellsWarning, valuesPastRowCut } from './far-cells.ts';
 import { sheetBlocks } from './sheet-blocks.ts';
 
 export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
@@ -14,7 +15,8 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
   const budget = budgetOf(options, name);
   // a sheet is parsed no further than one row past the grid-slot budget: the check below then refuses it,
   // without SheetJS first reading a million rows (over a minute)
-  const wb = parse(bytes, name, budget.maxGridSlots + 1);
+  const rowCut = budget.maxGridSlots + 1;
+  const wb = parse(bytes, name, rowCut);
   const warnings: Warning[] = [];
   const visible: string[] = [];
   wb.SheetNames.forEach((sheet, i) => {
@@ -34,6 +36,8 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
     const result = sheetBlocks(wb.Sheets[sheet]!, sheet, page, budget);
     blocks.push(...result.blocks);
     warnings.push(...result.warnings);
+    const past = valuesPastRowCut(wb, wb.SheetNames.indexOf(sheet), rowCut);
+    if (past.length > 0) warnings.push(farCellsWarning(sheet, page, past, `past row ${rowCut.toLocaleString('en')}, as far as a sheet is read (MAX_GRID_SLOTS + 1)`));
   });
   return { layout: { pageCount: visible.length, pages, blocks }, warnings, cut };
 }
@@ -41,7 +45,8 @@ export async function read(bytes: Uint8Array, options: ReadOptions = {}): Promis
 function parse(bytes: Uint8Array, name: string, sheetRows: number): XLSX.WorkBook {
   try {
     // cellStyles brings hidden rows and columns; cellNF keeps each cell's number format for displayedText
-    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellStyles: true, cellNF: true, cellDates: false, cellHTML: false, sheetRows });
+    // bookFiles keeps the package's inflated parts: the rows SheetJS skips past sheetRows are looked for there
+    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellStyles: true, cellNF: true, cellDates: false, cellHTML: false, sheetRows, bookFiles: true });
   } catch (e) {
     const message = (e as Error).message;
     if (/password|encrypt/i.test(message))

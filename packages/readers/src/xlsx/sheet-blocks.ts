@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Block, Cell, TableBlock, Warning } from '@jixiao/layout';
 import { budgetOf, tooManyCells, type Budget } from '../budget.ts';
 import { displayedText } from './displayed-text.ts';
+import { farCellsWarning, nearRange } from './far-cells.ts';
 
 interface Placed {
   /** indexes into the visible rows and columns */
@@ -24,10 +25,8 @@ export interface SheetBlocks {
 export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number, budget: Budget = budgetOf({}, 'the workbook')): SheetBlocks {
   const warnings: Warning[] = [];
   // the cells the sheet holds, not the range it claims (a <dimension> of A1:XFD1048576 costs a few bytes)
-  const range = dataRange(ws);
+  const range = dataRange(ws, name, page, budget, warnings);
   if (!range) return { blocks: [], warnings };
-  const slots = (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
-  if (slots > budget.maxGridSlots) throw tooManyCells(budget, slots);
   const rows = visibleIndexes(range.s.r, range.e.r, (r) => !!ws['!rows']?.[r]?.hidden);
   const cols = visibleIndexes(range.s.c, range.e.c, (c) => !!ws['!cols']?.[c]?.hidden);
   warnHidden(ws, range, rows, cols, name, page, warnings);
@@ -38,8 +37,11 @@ export function sheetBlocks(ws: XLSX.WorkSheet, name: string, page: number, budg
   return { blocks, warnings };
 }
 
-/** The smallest range holding every cell the sheet stores; merged areas are clipped to it. */
-function dataRange(ws: XLSX.WorkSheet): XLSX.Range | null {
+/**
+ * The smallest range holding every cell the sheet stores; merged areas are clipped to it. Over the grid budget,
+ * cells far from the rest are left out with a warning when what remains fits (far-cells.ts); else TooManyCells.
+ */
+function dataRange(ws: XLSX.WorkSheet, name: string, page: number, budget: Budget, warnings: Warning[]): XLSX.Range | null {
   let range: XLSX.Range | null = null;
   for (const key in ws) {
     if (key.startsWith('!')) continue;
@@ -52,8 +54,15 @@ function dataRange(ws: XLSX.WorkSheet): XLSX.Range | null {
       range.e.c = Math.max(range.e.c, c);
     }
   }
-  return range;
+  if (!range || slotsOf(range) <= budget.maxGridSlots) return range;
+  const near = nearRange(Object.keys(ws).filter((k) => !k.startsWith('!')).map((ref) => ({ ...XLSX.utils.decode_cell(ref), ref })));
+  if (!near || slotsOf(near.range) > budget.maxGridSlots) throw tooManyCells(budget, slotsOf(range));
+  const why = `with them the sheet is a grid of ${slotsOf(range).toLocaleString('en')} slots, over the limit of ${budget.maxGridSlots.toLocaleString('en')} (MAX_GRID_SLOTS)`;
+  warnings.push(farCellsWarning(name, page, near.far, why));
+  return near.range;
 }
+
+const slotsOf = (range: XLSX.Range) => (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
 
 function visibleIndexes(from: number, to: number, hidden: (i: number) => boolean): number[] {
   const out: number[] = [];
