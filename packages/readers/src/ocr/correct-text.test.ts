@@ -96,6 +96,7 @@ describe('OCR line repairs', () => {
   it('drops a piece of a cell wall read at the edge of its text', () => {
     expect(ruleRemnant('」二级指标')).toBe('二级指标');
     expect(ruleRemnant('I年度指标完成')).toBe('年度指标完成');
+    expect(ruleRemnant('l年度指标值')).toBe('年度指标值');
     expect(ruleRemnant('指标1：完成率|')).toBe('指标1：完成率');
     expect(ruleRemnant('「三公」经费')).toBe('「三公」经费');
     expect(ruleRemnant('!\n年度指标值')).toBe('年度指标值');

@@ -62,13 +62,13 @@ export function noteOpener(text: string): string {
 }
 
 /**
- * A piece of a cell's wall read as a mark at the edge of its text (`」二级指标`, `I年度指标完成`, `!年度指标值`):
+ * A piece of a cell's wall read as a mark at the edge of its text (`」二级指标`, `I年度指标完成`, `!年度指标值`, `l年度指标值`):
  * a closing bracket cannot open a cell nor an opening one close it, and a bar, `I`, `!` or a full-width point
  * (the foot of a rule, `单位自评总分．`) is not set against Chinese text in these forms. Lines are joined with
  * '\n', so a remnant read as a line of its own is dropped too.
  */
 export function ruleRemnant(text: string): string {
-  return text.replace(/^[|!I」』丨]\s*(?=[\u4e00-\u9fff])/, '').replace(/(?<=[\u4e00-\u9fff])\s*[|!I「『丨．]$/, '');
+  return text.replace(/^[|!Il」』丨]\s*(?=[\u4e00-\u9fff])/, '').replace(/(?<=[\u4e00-\u9fff])\s*[|!Il「『丨．]$/, '');
 }
 
 /** How a form's title ends (reconstruct's isTitle): the same on every form, so one character off is OCR's. */
