@@ -35,7 +35,23 @@ export interface CropOptions {
 /** Fewer ink pixels than this (relative to dpi²) is a blank cell with specks. */
 const MIN_INK_PER_DPI2 = 0.0008;
 
-export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; y0: number; x1: number; y1: number }, options: CropOptions): Promise<RegionImage | null> {
+/**
+ * A page the regions are cut from: its grey picture, its ink, and the ink's runs too long for a stroke of text,
+ * found once for the page (a page is cut into a hundred regions or more, some several times). The ink must
+ * not change once the page is cut from.
+ */
+export interface CropPage {
+  grey: Raster;
+  ink: Bitmap;
+  longRuns: LongRuns;
+}
+
+export function cropPage(grey: Raster, ink: Bitmap): CropPage {
+  return { grey, ink, longRuns: longInkRuns(ink, grey.dpi) };
+}
+
+export async function regionImage(page: CropPage, box: { x0: number; y0: number; x1: number; y1: number }, options: CropOptions): Promise<RegionImage | null> {
+  const { grey, ink } = page;
   const x0 = Math.max(0, Math.round(box.x0 + options.inset)), y0 = Math.max(0, Math.round(box.y0 + options.inset));
   const x1 = Math.min(grey.width, Math.round(box.x1 - options.inset)), y1 = Math.min(grey.height, Math.round(box.y1 - options.inset));
   if (x1 - x0 < 4 || y1 - y0 < 4) return null;
@@ -47,19 +63,20 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
     const base = (y0 + y) * ink.width + x0;
     for (let x = 0; x < w; x++) if (ink.data[base + x]) { rowInk[y]++; colInk[x]++; }
   }
-  const ruleRows = new Set<number>(), ruleCols = new Set<number>();
-  rowInk.forEach((n, y) => { if (n > ruleShare * w) ruleRows.add(y); });
-  colInk.forEach((n, x) => { if (n > ruleShare * h) ruleCols.add(x); });
-  if (options.keepRows) for (let y = 0; y < h; y++) if (y0 + y < options.keepRows[0] || y0 + y >= options.keepRows[1]) ruleRows.add(y);
-  const remnant = longRuns(ink, x0, y0, w, h, grey.dpi);
+  // flags, not sets: they are looked up for every pixel of the crop
+  const ruleRows = new Uint8Array(h), ruleCols = new Uint8Array(w);
+  rowInk.forEach((n, y) => { if (n > ruleShare * w) ruleRows[y] = 1; });
+  colInk.forEach((n, x) => { if (n > ruleShare * h) ruleCols[x] = 1; });
+  if (options.keepRows) for (let y = 0; y < h; y++) if (y0 + y < options.keepRows[0] || y0 + y >= options.keepRows[1]) ruleRows[y] = 1;
+  const remnant = remnantsIn(page.longRuns, x0, y0, w, h);
   let ax = w, ay = h, bx = -1, by = -1, total = 0;
   // ink per row without the rule remnants, which would bridge the blank gaps between text lines
   const textRowInk = new Int32Array(h);
   for (let y = 0; y < h; y++) {
-    if (ruleRows.has(y)) continue;
-    const base = (y0 + y) * ink.width + x0;
+    if (ruleRows[y]) continue;
+    const base = (y0 + y) * ink.width + x0, crop = y * w;
     for (let x = 0; x < w; x++) {
-      if (ruleCols.has(x) || !ink.data[base + x] || remnant[y * w + x]) continue;
+      if (!ink.data[base + x] || ruleCols[x] || remnant[crop + x]) continue;
       total++;
       textRowInk[y]++;
       if (x < ax) ax = x;
@@ -79,10 +96,10 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
     const src = (y0 + cy0 + y) * grey.width + x0 + cx0;
     if (binary) for (let x = 0; x < cw; x++) crop[y * cw + x] = ink.data[src + x] ? 0 : 255;
     else crop.set(grey.data.subarray(src, src + cw), y * cw);
-    if (ruleRows.has(cy0 + y)) crop.fill(255, y * cw, (y + 1) * cw);
-    for (let x = 0; x < cw; x++) if (remnant[(cy0 + y) * w + cx0 + x]) crop[y * cw + x] = 255;
+    if (ruleRows[cy0 + y]) crop.fill(255, y * cw, (y + 1) * cw);
+    const mark = (cy0 + y) * w + cx0;
+    for (let x = 0; x < cw; x++) if (remnant[mark + x] || ruleCols[cx0 + x]) crop[y * cw + x] = 255;
   }
-  for (const x of ruleCols) if (x >= cx0 && x < cx1) for (let y = 0; y < ch; y++) crop[y * cw + x - cx0] = 255;
   const scale = options.scale ?? 1;
   let image = sharp(crop, { raw: { width: cw, height: ch, channels: 1 } });
   if (scale !== 1) image = image.resize(Math.max(1, Math.round(cw * scale)), Math.max(1, Math.round(ch * scale)), { kernel: 'lanczos3' });
@@ -102,12 +119,12 @@ export async function regionImage(grey: Raster, ink: Bitmap, box: { x0: number; 
  * Text lines in rows `from..to` of a crop, [start, end) in crop rows: runs of inked rows apart by a blank gap.
  * Runs shorter than a character (an underline, a speck, a stroke of 二) join the line before rather than count.
  */
-export function inkLines(rowInk: Int32Array, skip: Set<number>, from: number, to: number, dpi: number): [number, number][] {
+export function inkLines(rowInk: Int32Array, skip: Uint8Array | null, from: number, to: number, dpi: number): [number, number][] {
   const minGap = Math.max(1, Math.round(dpi / 150)), minLine = Math.round(dpi * 0.045);
   const runs: [number, number][] = [];
   let start = -1, blank = 0;
   for (let y = from; y <= to + 1; y++) {
-    const on = y <= to && !skip.has(y) && rowInk[y]! > 0;
+    const on = y <= to && !skip?.[y] && rowInk[y]! > 0;
     if (on) {
       if (start < 0) start = y;
       blank = 0;
@@ -129,32 +146,65 @@ export function inkLines(rowInk: Int32Array, skip: Set<number>, from: number, to
 /** a stroke of text is never this long, inches: down, longer than a character; across, than a dash pair (——) */
 const REMNANT_DOWN = 0.25, REMNANT_ACROSS = 0.6;
 
+/** Ink runs too long for a stroke of text, page px: `down` as (x, from, to) triples, `across` as (y, from, to). */
+export interface LongRuns {
+  down: Int32Array;
+  across: Int32Array;
+  /** the shortest run that counts, px each way */
+  downPx: number;
+  acrossPx: number;
+}
+
 /**
- * The crop's pixels (1 = rule) in straight runs of ink longer than any stroke of text: a rule left a little
- * slanted (a bowed or photographed page) wanders across many columns of a tall cell, none of them mostly
- * ink, and read with the text it comes out as `!I`.
+ * The page's straight runs of ink longer than any stroke of text: a rule left a little slanted (a bowed or
+ * photographed page) wanders across many columns of a tall cell, none of them mostly ink, and read with the
+ * text it comes out as `!I`. Found row by row in one pass (a column walk would stride across the page).
  */
-function longRuns(ink: Bitmap, x0: number, y0: number, w: number, h: number, dpi: number): Uint8Array {
-  const out = new Uint8Array(w * h);
-  const on = (x: number, y: number) => ink.data[(y0 + y) * ink.width + x0 + x] === 1;
-  const down = Math.round(dpi * REMNANT_DOWN), across = Math.round(dpi * REMNANT_ACROSS);
-  for (let x = 0; x < w && h >= down; x++) {
-    for (let y = 0, from = -1; y <= h; y++) {
-      if (y < h && on(x, y)) from = from < 0 ? y : from;
+export function longInkRuns(ink: Bitmap, dpi: number): LongRuns {
+  const { width, height, data } = ink;
+  const downPx = Math.round(dpi * REMNANT_DOWN), acrossPx = Math.round(dpi * REMNANT_ACROSS);
+  const down: number[] = [], across: number[] = [];
+  const startDown = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    let from = -1;
+    for (let x = 0; x <= width; x++) {
+      const on = y < height && x < width && data[row + x] === 1;
+      if (x < width) {
+        if (on) { if (startDown[x]! < 0) startDown[x] = y; }
+        else if (startDown[x]! >= 0) {
+          if (y - startDown[x]! >= downPx) down.push(x, startDown[x]!, y);
+          startDown[x] = -1;
+        }
+      }
+      if (on) { if (from < 0) from = x; }
       else if (from >= 0) {
-        if (y - from >= down) for (let k = from; k < y; k++) out[k * w + x] = 1;
+        if (x - from >= acrossPx) across.push(y, from, x);
         from = -1;
       }
     }
   }
-  for (let y = 0; y < h && w >= across; y++) {
-    for (let x = 0, from = -1; x <= w; x++) {
-      if (x < w && on(x, y)) from = from < 0 ? x : from;
-      else if (from >= 0) {
-        if (x - from >= across) out.fill(1, y * w + from, y * w + x);
-        from = -1;
-      }
-    }
+  return { down: Int32Array.from(down), across: Int32Array.from(across), downPx, acrossPx };
+}
+
+/**
+ * The crop's pixels (1 = remnant) lying on runs that are long within the crop itself: a run clipped by the
+ * crop's edges counts only for the length it has inside.
+ */
+function remnantsIn(runs: LongRuns, x0: number, y0: number, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  const { down, across } = runs;
+  for (let i = 0; i < down.length; i += 3) {
+    const x = down[i]! - x0;
+    if (x < 0 || x >= w) continue;
+    const from = Math.max(down[i + 1]!, y0) - y0, to = Math.min(down[i + 2]!, y0 + h) - y0;
+    if (to - from >= runs.downPx) for (let y = from; y < to; y++) out[y * w + x] = 1;
+  }
+  for (let i = 0; i < across.length; i += 3) {
+    const y = across[i]! - y0;
+    if (y < 0 || y >= h) continue;
+    const from = Math.max(across[i + 1]!, x0) - x0, to = Math.min(across[i + 2]!, x0 + w) - x0;
+    if (to - from >= runs.acrossPx) out.fill(1, y * w + from, y * w + to);
   }
   return out;
 }

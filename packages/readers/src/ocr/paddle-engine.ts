@@ -111,7 +111,7 @@ export function lineCrops(picture: Picture, mode: SegMode): LineCrop[] {
   if (lines.length === 0) {
     const rowInk = new Int32Array(h);
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! <= threshold) rowInk[y]++;
-    lines = inkLines(rowInk, new Set(), 0, h - 1, picture.dpi);
+    lines = inkLines(rowInk, null, 0, h - 1, picture.dpi);
   }
   if (mode === 'line' && lines.length > 1) lines = [[lines[0]![0], lines[lines.length - 1]![1]]];
   const crops: LineCrop[] = [];

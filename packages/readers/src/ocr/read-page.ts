@@ -7,7 +7,7 @@ import type { GridOptions, TextItem } from '../grid/types.ts';
 import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
-import { regionImage, type CropOptions, type RegionImage } from './cell-image.ts';
+import { cropPage, regionImage, type CropOptions, type RegionImage } from './cell-image.ts';
 import { classifyComparator, COMPARATOR_TEXT, loneComparator, loneDash } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
@@ -60,6 +60,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   // the rules checked against the lines of text: where they lost the table, its text lines give the grid
   const check = checkRulesAgainstText(buildTables(segments, [], page, SCAN_GRID).tables, ink, dpi);
   const geometry = check.kept;
+  const crops = cropPage(clean.grey, ink);
   const inset = Math.max(3, Math.round(dpi / 60));
 
   const jobs: Promise<TextItem[]>[] = [];
@@ -78,16 +79,18 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   async function readRegion(box: PxBox, cut: number, correct: readonly LineRepair[], crop: Partial<CropOptions> = {}): Promise<TextItem[]> {
     if (options.signal?.aborted) return [];
     const cropOptions = { inset: cut, scale: ocrDpi / dpi, ...crop };
-    const grey = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: false });
+    const grey = await regionImage(crops, box, { ...cropOptions, binary: false });
     if (!grey) return [];
     const first = await itemsOf(grey, engine, dpi, correct, ink, cut > 0);
     // on grey paper the layout analysis sometimes drops a whole line of a wrapped cell (数量指 / 标 read as
     // 标, confidently): fewer lines read than the ink holds is doubtful too
     const lines = grey.lines.length;
     if (first.length >= lines && least(first) >= secondOpinionBelow) return first;
+    // a long wrapped cell (a narrative of forty lines) with a doubtful line or two: only those are read again
+    if (first.length === lines && lines >= LINES_REREAD_ALONE) return rereadDoubtfulLines(first, grey.lines, box, cropOptions, correct, cut);
     // a doubtful reading gets a second one from the ink bitmap: on the grey crop of a small noisy cell the
     // models turn lone digits (分值 5) into CJK characters, while blurred photos read better in grey
-    const binary = await regionImage(clean.grey, ink, box, { ...cropOptions, binary: true });
+    const binary = await regionImage(crops, box, { ...cropOptions, binary: true });
     const second = binary ? await itemsOf(binary, engine, dpi, correct, ink, cut > 0) : [];
     const covered = (items: TextItem[]) => Math.min(items.length, lines);
     const better = covered(second) !== covered(first) ? (covered(second) > covered(first) ? second : first) : mean(second) > mean(first) ? second : first;
@@ -95,7 +98,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
       if (mean(better) >= thirdOpinionBelow || !better.some((i) => HAN.test(i.text))) return better;
       // still doubtful words (a blurred photo): the same crop larger, where strokes that ran together stand
       // apart. Not numbers: enlarged, 82% and 1 came back surer and wrong (820%, ]) on the fixtures
-      const larger = await regionImage(clean.grey, ink, box, { ...cropOptions, scale: cropOptions.scale * 1.5, binary: false });
+      const larger = await regionImage(crops, box, { ...cropOptions, scale: cropOptions.scale * 1.5, binary: false });
       const third = larger ? await itemsOf(larger, engine, dpi, correct, ink, cut > 0) : [];
       return covered(third) >= lines && mean(third) > mean(better) ? third : better;
     }
@@ -104,13 +107,41 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     for (const keepRows of grey.lines) {
       // the models return nothing for some clean lines at one size and read them at another (续运转)
       for (const [binary, larger] of [[false, 1], [true, 1], [true, 1.25]] as const) {
-        const line = await regionImage(clean.grey, ink, box, { ...cropOptions, scale: cropOptions.scale * larger, binary, keepRows });
+        const line = await regionImage(crops, box, { ...cropOptions, scale: cropOptions.scale * larger, binary, keepRows });
         const read = line ? await itemsOf(line, engine, dpi, correct, ink, cut > 0) : [];
         byLine.push(...read);
         if (read.length > 0) break;
       }
     }
     return byLine.length > covered(better) ? byLine : better;
+  }
+
+  /** `first` holds one item per ink line of the region, in order; each doubtful one is replaced by a surer reading */
+  async function rereadDoubtfulLines(first: TextItem[], lineRows: [number, number][], box: PxBox, cropOptions: { inset: number; scale: number }, correct: readonly LineRepair[], cut: number): Promise<TextItem[]> {
+    const sureness = (item: TextItem | undefined) => item?.confidence ?? -1;
+    const out: TextItem[] = [];
+    for (const [i, item] of first.entries()) {
+      if (sureness(item) >= secondOpinionBelow) {
+        out.push(item);
+        continue;
+      }
+      const keepRows = lineRows[i]!;
+      const readLine = async (scale: number, binary: boolean) => {
+        const line = await regionImage(crops, box, { ...cropOptions, scale: cropOptions.scale * scale, binary, keepRows });
+        const read = line ? await itemsOf(line, engine, dpi, correct, ink, cut > 0) : [];
+        return read.length === 1 ? read[0] : undefined;
+      };
+      let better = item;
+      const second = await readLine(1, true);
+      if (second && sureness(second) > sureness(better)) better = second;
+      // as for a whole region: still doubtful words are read enlarged, numbers are not
+      if (sureness(better) < thirdOpinionBelow && HAN.test(better.text)) {
+        const third = await readLine(1.5, false);
+        if (third && sureness(third) > sureness(better)) better = third;
+      }
+      out.push(better);
+    }
+    return out;
   }
 
   // the page is read as it stands first: when its cells read surely it stands upright and the orientation
@@ -163,7 +194,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     const box = pxBox(cell.box!);
     let best: { text: string; confidence: number } | null = null;
     for (const binary of [false, true]) {
-      const region = await regionImage(clean.grey, ink, box, { inset, scale: ocrDpi / dpi, binary });
+      const region = await regionImage(crops, box, { inset, scale: ocrDpi / dpi, binary });
       // block mode: single-line mode returns nothing for a lone digit in a small crop
       const lines = region ? await engine.recognise(region.picture, 'block', charset) : [];
       if (!region || lines.length !== 1) continue;
@@ -194,6 +225,9 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   const info: PageInfo = { number: page, width: pxToPt(raster.width, raster.dpi), height: pxToPt(raster.height, raster.dpi), ocr: true, geometry: { turn: 0, skewDegrees: clean.skewDegrees } };
   return { info, blocks, warnings };
 }
+
+/** regions of this many lines or more have their doubtful lines read again one by one, not the whole region */
+const LINES_REREAD_ALONE = 3;
 
 /** a digits-only reading scores lower than a free one of the same print; below this it is noise */
 const MIN_DIGIT_CONFIDENCE = 0.3;
