@@ -82,6 +82,19 @@ describe('OCR reader on scans', () => {
     for (const w of said) expect(w).toMatchObject({ page: 1, message: expect.stringMatching(/^Page 1: a table of \d+ rows and \d+ columns was built from the positions of its text lines/) });
   });
 
+  it('never pays the orientation check on an upright page that reads surely', async () => {
+    // the check reads a few regions each way round; an upright page must cost no more than one known upright
+    const s = scan('seed-004-p2-200dpi.jpg');
+    const counted = (calls: { n: number }): OcrEngine => ({ ...engine, recognise: (...args) => (calls.n++, engine.recognise(...args)) });
+    const asItStands = { n: 0 }, knownUpright = { n: 0 };
+    const plain = await read(bytes(s.file), { engine: counted(asItStands) });
+    const told = await read(bytes(s.file), { engine: counted(knownUpright), upright: true });
+    expect(plain.warnings.map((w) => w.code)).not.toContain('PageTurned');
+    expect(knownUpright.n).toBeGreaterThan(50);
+    expect(asItStands.n).toBe(knownUpright.n);
+    expect(plain.layout.blocks).toEqual(told.layout.blocks);
+  });
+
   it.each([90, 180] as const)('reads a page scanned turned by %i° the right way up, and says so', async (turn) => {
     const s = scan('seed-004-p2-200dpi.jpg');
     const turnedScan = await sharp(Buffer.from(bytes(s.file))).rotate(turn).jpeg({ quality: 90 }).toBuffer();

@@ -4,9 +4,9 @@
 // network's 48 px input height.
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
-import sharp from 'sharp';
 import { otsuThreshold } from '../image/clean.ts';
 import { inkLines } from './cell-image.ts';
+import { lineTensor } from './line-tensor.ts';
 import { ctcGreedy } from './ctc-decode.ts';
 import type { OcrEngine, OcrEngineOptions, Picture, RecognisedLine, SegMode } from './engine.ts';
 import { paddleModels } from './paddle-models.ts';
@@ -42,16 +42,7 @@ export async function createPaddleEngine(options: OcrEngineOptions = {}): Promis
 
   async function readLine(line: LineCrop, allowed: ReadonlySet<number> | undefined): Promise<RecognisedLine | null> {
     const width = Math.max(16, Math.round((line.width * INPUT_HEIGHT) / line.height));
-    const scaled = await sharp(line.data, { raw: { width: line.width, height: line.height, channels: 1 } })
-      .resize(width, INPUT_HEIGHT, { kernel: 'cubic', fit: 'fill' })
-      .greyscale()
-      .raw()
-      .toBuffer();
-    const plane = INPUT_HEIGHT * width;
-    const tensor = new Float32Array(3 * plane);
-    for (let i = 0; i < plane; i++) tensor[i] = scaled[i]! / 127.5 - 1;
-    tensor.copyWithin(plane, 0, plane);
-    tensor.copyWithin(2 * plane, 0, plane);
+    const tensor = lineTensor(line.data, line.width, line.height, width, INPUT_HEIGHT);
     const result = await serial(() => session.run({ [input]: new ort.Tensor('float32', tensor, [1, 3, INPUT_HEIGHT, width]) }));
     const probs = result[output]!;
     const [, steps, classes] = probs.dims as [number, number, number];
