@@ -60,6 +60,26 @@ describe('OCR reader on scans', () => {
     const texts = tables(layout.blocks).flatMap((t) => t.cells.map((c) => c.text.replace(/\s+/g, '')));
     expect(texts).toContain('数量指标');
     expect(texts).toContain('正常持续运转');
+    // a well-ruled page: its rules explain its text lines, and the check against them does not fire
+    expect(tables(layout.blocks).map((t) => t.foundBy)).toEqual(tables(layout.blocks).map(() => 'rules'));
+    expect(warnings.filter((w) => w.code === 'TableFromTextLines')).toEqual([]);
+  });
+
+  it('reads a form printed without inner rules from the positions of its text lines, and says so', async () => {
+    // only the table's frame is printed: the rule finder finds no grid, and the text bands read whole lines
+    const s = scan('template-flat-list-chromium-p1-unruled-200dpi.jpg');
+    const { layout, warnings } = await read(bytes(s.file), { engine });
+    const score = scoreLayout(layout.blocks, await expectedRows(s));
+    // measured: 9/9 rows, 97.8% of fields (the ruled print of the form, scanned alike: 97.8%); without the
+    // fallback 0/9 rows
+    expect(score.found / score.rows, score.misses.join('\n')).toBe(1);
+    expect(score.exact / score.fields, score.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    const found = tables(layout.blocks);
+    expect(found.length).toBeGreaterThan(0);
+    for (const table of found) expect(table.foundBy).toBe('text-lines');
+    const said = warnings.filter((w) => w.code === 'TableFromTextLines');
+    expect(said).toHaveLength(found.length);
+    for (const w of said) expect(w).toMatchObject({ page: 1, message: expect.stringMatching(/^Page 1: a table of \d+ rows and \d+ columns was built from the positions of its text lines/) });
   });
 
   it('never pays the orientation check on an upright page that reads surely', async () => {

@@ -25,6 +25,8 @@ export const WarningCode = {
   PageTurned: 'PageTurned',
   OcrLowConfidence: 'OcrLowConfidence',
   OcrStopped: 'OcrStopped',
+  /** a scanned page's table was built from the positions of its text lines: the rules found did not explain them */
+  TableFromTextLines: 'TableFromTextLines',
   // reconstruction
   UnknownColumn: 'UnknownColumn',
   NoFormsFound: 'NoFormsFound',

@@ -23,6 +23,14 @@ export interface Cell {
   repairs?: string[];
 }
 
+/**
+ * How a reader found a table's grid: from its ruling lines (vector PDF rules, rules found in a scan's pixels),
+ * from the positions of its text lines (columns of text lined up without rules: a PDF's unruled table, a
+ * scan whose rules were lost), or from the file's own table structure (HTML/DOCX tables, sheet cells, a text
+ * export's tab rows). A grid from text lines is a guess at where rows and columns part: worth a second look.
+ */
+export type TableFoundBy = 'rules' | 'text-lines' | 'structure';
+
 export interface TableBlock {
   type: 'table';
   rows: number;
@@ -31,6 +39,8 @@ export interface TableBlock {
   cells: Cell[];
   page: number | null;
   box: Box | null;
+  /** how the grid was found; set by every reader that builds tables */
+  foundBy?: TableFoundBy;
 }
 
 export interface ParagraphBlock {

@@ -12,13 +12,13 @@ interface Chunk {
 
 const MIN_ROWS = 3;
 
-/** A line's runs, cut where the gap is wider than ~1.5 characters (a column gutter, not a word space). */
-function chunksOf(line: TextLine): Chunk[] {
+/** A line's runs, cut where the gap is wider than `gutter` (~1.5) characters (a column gutter, not a word space). */
+function chunksOf(line: TextLine, gutter: number): Chunk[] {
   const chunks: Chunk[] = [];
   for (const item of line.items) {
     const last = chunks[chunks.length - 1];
     const h = item.box.y1 - item.box.y0;
-    if (last && item.box.x0 - last.box.x1 < h * 1.5) {
+    if (last && item.box.x0 - last.box.x1 < h * gutter) {
       last.text = joinPieces(last.text, item.text.trim());
       last.box = { ...last.box, x1: Math.max(last.box.x1, item.box.x1), y0: Math.min(last.box.y0, item.box.y0), y1: Math.max(last.box.y1, item.box.y1) };
     } else chunks.push({ text: item.text.trim(), box: { ...item.box } });
@@ -54,10 +54,23 @@ function tableOf(rows: Chunk[][], page: number | null): TableBlock | null {
   });
   const all = rows.flat().map((c) => c.box);
   const box = { x0: Math.min(...all.map((b) => b.x0)), y0: Math.min(...all.map((b) => b.y0)), x1: Math.max(...all.map((b) => b.x1)), y1: Math.max(...all.map((b) => b.y1)) };
-  return { type: 'table', rows: rows.length, cols: cuts.length + 1, cells, page, box };
+  return { type: 'table', rows: rows.length, cols: cuts.length + 1, cells, page, box, foundBy: 'text-lines' };
 }
 
-export function alignedTables(items: TextItem[], page: number | null): { tables: TableBlock[]; rest: TextItem[] } {
+export interface AlignedOptions {
+  /**
+   * lines the caller knows belong to one row (a scan's row whose short cells sit centred beside a wrapped
+   * one: their ink runs together): the later line's runs join the row above instead of starting one
+   */
+  sameRow?: (above: TextLine, line: TextLine) => boolean;
+  /**
+   * the narrowest gap between two runs that parts columns, in line heights (default 1.5: a PDF's runs are
+   * words, a word space can be a character wide); a caller whose runs were cut at gutters already says less
+   */
+  gutter?: number;
+}
+
+export function alignedTables(items: TextItem[], page: number | null, options: AlignedOptions = {}): { tables: TableBlock[]; rest: TextItem[] } {
   const lines = linesOf(items);
   const tables: TableBlock[] = [];
   const used = new Set<TextItem>();
@@ -73,12 +86,18 @@ export function alignedTables(items: TextItem[], page: number | null): { tables:
     }
     run = { lines: [], rows: [] };
   };
-  for (const line of lines) {
-    const chunks = chunksOf(line);
+  lines.forEach((line, k) => {
+    const chunks = chunksOf(line, options.gutter ?? 1.5);
+    const next = lines[k + 1];
     const prev = run.lines[run.lines.length - 1];
     const h = line.box.y1 - line.box.y0;
     if (prev && line.box.y0 - prev.box.y1 > h * 2) close();
-    if (chunks.length >= 2) {
+    if (prev && run.rows.length > 0 && options.sameRow?.(prev, line)) {
+      run.lines.push(line);
+      run.rows[run.rows.length - 1]!.push(...chunks);
+    } else if (chunks.length >= 2 || (next && options.sameRow?.(line, next))) {
+      // a one-run line begins a row too where the caller knows the next line is of its row (a wrapped name
+      // above the values centred on their row)
       run.lines.push(line);
       run.rows.push(chunks);
     } else if (run.rows.length > 0 && chunks[0] && chunks[0].box.x0 > Math.min(...run.rows.map((r) => r[0]!.box.x1))) {
@@ -86,7 +105,7 @@ export function alignedTables(items: TextItem[], page: number | null): { tables:
       run.lines.push(line);
       run.rows[run.rows.length - 1]!.push(...chunks);
     } else close();
-  }
+  });
   close();
   return { tables, rest: items.filter((i) => !used.has(i)) };
 }

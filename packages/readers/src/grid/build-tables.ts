@@ -70,7 +70,7 @@ function tableOf(grid: Grid, items: TextItem[], page: number | null, text: { spa
     return cell;
   });
   const box: Box = { x0: grid.xs[0]!, y0: grid.ys[0]!, x1: grid.xs[grid.xs.length - 1]!, y1: grid.ys[grid.ys.length - 1]! };
-  return { type: 'table', rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells, page, box };
+  return { type: 'table', rows: grid.ys.length - 1, cols: grid.xs.length - 1, cells, page, box, foundBy: 'rules' };
 }
 
 const inside = (item: TextItem, b: Box, tol: number) => {

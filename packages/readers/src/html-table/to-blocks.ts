@@ -88,7 +88,7 @@ export function toTable(source: SourceTable, warnings: Warning[], lifted?: Sourc
     );
   }
   if (!kept.some(Boolean)) return null;
-  const table = tableFromRows(inputs, null, null, limit);
+  const table: TableBlock = { ...tableFromRows(inputs, null, null, limit), foundBy: 'structure' };
   // tableFromRows returns one cell per input, in input order
   table.cells = table.cells.filter((_, i) => kept[i]);
   if (flattened > 0)

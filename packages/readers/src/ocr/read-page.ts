@@ -7,7 +7,7 @@ import type { GridOptions, TextItem } from '../grid/types.ts';
 import { cleanPage } from '../image/clean.ts';
 import type { Bitmap, Raster } from '../image/raster.ts';
 import { pxToPt } from '../image/raster.ts';
-import { cropPage, regionImage, type RegionImage } from './cell-image.ts';
+import { cropPage, regionImage, type CropOptions, type RegionImage } from './cell-image.ts';
 import { classifyComparator, COMPARATOR_TEXT, loneComparator, loneDash } from './comparator-glyph.ts';
 import { firstGlyphBox, glyphColumns, percentReadTwice } from './glyph-columns.ts';
 import { DIGITS, digitReadingFits, doubtfulNumericCells, garbledPercent, PERCENT_VALUE, percentByGlyphs } from './numeric-cells.ts';
@@ -18,6 +18,7 @@ import { median } from './median.ts';
 import { turnRaster, UPRIGHT, uprightTurn } from './orientation.ts';
 import { eraseRules, findRules } from './raster-rules.ts';
 import { textBands, type PxBox } from './text-bands.ts';
+import { checkRulesAgainstText, PIECE_REPAIRS, piecesOutside, tablesOfPage } from './text-line-grid.ts';
 
 export interface PageOcrOptions {
   /** cells read with less confidence than this get a warning (0..1) */
@@ -56,7 +57,9 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   const pxBox = (b: { x0: number; y0: number; x1: number; y1: number }, by = 0): PxBox => ({ x0: toPx(b.x0) - by, y0: toPx(b.y0) - by, x1: toPx(b.x1) + by, y1: toPx(b.y1) + by });
   const segments = findRules(faint, { dpi });
   eraseRules(clean.grey, ink, faint, segments, dpi);
-  const geometry = buildTables(segments, [], page, SCAN_GRID).tables;
+  // the rules checked against the lines of text: where they lost the table, its text lines give the grid
+  const check = checkRulesAgainstText(buildTables(segments, [], page, SCAN_GRID).tables, ink, dpi);
+  const geometry = check.kept;
   const crops = cropPage(clean.grey, ink);
   const inset = Math.max(3, Math.round(dpi / 60));
 
@@ -68,11 +71,14 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
     }
   }
   const tableBoxes = geometry.filter((t) => t.box).map((t) => pxBox(t.box!, inset));
-  for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, TEXT_LINE_REPAIRS));
+  if (!check.fallback) for (const band of textBands(ink, dpi, tableBoxes)) jobs.push(readRegion(band, 0, TEXT_LINE_REPAIRS));
+  // each piece of a line apart at a column gutter, read as a cell is (grown by the inset its reading cuts);
+  // no rule remnants to drop: cut tight to its ink, a stroke of 田 spans the piece as a wall's piece would
+  else for (const p of piecesOutside(check.pieces, tableBoxes)) jobs.push(readRegion({ x0: p.x0 - inset, y0: p.y0 - inset, x1: p.x1 + inset, y1: p.y1 + inset }, inset, PIECE_REPAIRS, { ruleShare: Infinity }));
 
-  async function readRegion(box: PxBox, cut: number, correct: readonly LineRepair[]): Promise<TextItem[]> {
+  async function readRegion(box: PxBox, cut: number, correct: readonly LineRepair[], crop: Partial<CropOptions> = {}): Promise<TextItem[]> {
     if (options.signal?.aborted) return [];
-    const cropOptions = { inset: cut, scale: ocrDpi / dpi };
+    const cropOptions = { inset: cut, scale: ocrDpi / dpi, ...crop };
     const grey = await regionImage(crops, box, { ...cropOptions, binary: false });
     if (!grey) return [];
     const first = await itemsOf(grey, engine, dpi, correct, ink, cut > 0);
@@ -155,7 +161,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
 
   // the page's body size: the median height of its lines of Chinese text, px
   const em = median(items.filter((i) => HAN.test(i.text)).map((i) => toPx(i.box.y1 - i.box.y0)));
-  const { tables, rest } = buildTables(segments, items, page, SCAN_GRID);
+  const { tables, rest, warnings: found } = tablesOfPage(check, segments, items, page, SCAN_GRID, pxToPt(inset, dpi));
   for (const table of tables) {
     for (const cell of table.cells) {
       const repairs = cell.box ? [...new Set(items.filter((i) => inside(i.box, cell.box!)).flatMap((i) => i.repairs ?? []))] : [];
@@ -203,7 +209,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   }));
   const blocks: Block[] = [...tables, ...paragraphsOf(rest, page)].sort((a, b) => (a.box?.y0 ?? 0) - (b.box?.y0 ?? 0));
 
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...found];
   if (options.signal?.aborted) warnings.push({ code: 'OcrStopped', message: `OCR stopped within page ${page}: the job was cancelled or ran out of time, and the cells not yet read are empty.`, page });
   tables.forEach((table, t) => {
     for (const cell of table.cells) {

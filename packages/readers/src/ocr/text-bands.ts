@@ -4,7 +4,8 @@ import type { Bitmap } from '../image/raster.ts';
 
 export interface PxBox { x0: number; y0: number; x1: number; y1: number }
 
-export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[]): PxBox[] {
+/** `gutter`: the blank gap, px, a band is cut at (default 0.4 in: a label and a unit line apart on one line) */
+export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[], gutter = dpi * 0.4): PxBox[] {
   const { width, height } = ink;
   const masked = (x: number, y: number) => exclude.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
   const rowInk = new Int32Array(height);
@@ -29,7 +30,7 @@ export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[]): PxBox[] {
     }
   }
   const pieces: PxBox[] = [];
-  const wideGap = Math.round(dpi * 0.4);
+  const wideGap = Math.round(gutter);
   for (const [y0, y1] of bands) {
     let from = -1, last = -1;
     for (let x = 0; x <= width; x++) {

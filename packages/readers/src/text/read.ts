@@ -29,7 +29,8 @@ export function textBlocks(text: string, limit?: GridLimit): Block[] {
     } else if (kind === 'text') {
       const spaced = readSpacedRows(lines, i);
       if (spaced) {
-        if (spaced.rows.length) blocks.push(tableFromRows(spaced.rows.map((r) => r.map((text) => ({ text }))), null, null, limit));
+        // columns placed by spaces (pdftotext -layout): found from where the text lines' pieces start
+        if (spaced.rows.length) blocks.push({ ...tableFromRows(spaced.rows.map((r) => r.map((text) => ({ text }))), null, null, limit), foundBy: 'text-lines' });
         i = spaced.next;
         continue;
       }
@@ -37,7 +38,7 @@ export function textBlocks(text: string, limit?: GridLimit): Block[] {
       i++;
     } else {
       const { rows, next } = kind === 'row' ? readTabRows(lines, i) : readCellRows(lines, i);
-      if (rows.length) blocks.push(tableFromRows(rows.map((r) => r.map((text) => ({ text }))), null, null, limit));
+      if (rows.length) blocks.push({ ...tableFromRows(rows.map((r) => r.map((text) => ({ text }))), null, null, limit), foundBy: 'structure' });
       i = Math.max(next, i + 1);
     }
   }

@@ -185,7 +185,7 @@ function tableOf(placed: Placed[], top: number, bottom: number, page: number): T
     if (c1 < c0) continue;
     cells.push({ row: p.row - top, col: c0 - left, rowSpan: Math.min(p.rowSpan, bottom - p.row + 1), colSpan: c1 - c0 + 1, text: p.text, page, box: null });
   }
-  return { type: 'table', rows: bottom - top + 1, cols: right - left + 1, cells, page, box: null };
+  return { type: 'table', rows: bottom - top + 1, cols: right - left + 1, cells, page, box: null, foundBy: 'structure' };
 }
 
 /** One warning per sheet for hidden rows or columns that held text: what a printout would not show. */
