@@ -120,8 +120,8 @@ export async function runOutcomes(db: Db, runIds: number[]): Promise<RunOutcome[
   }));
 }
 
-/** Warnings that leave a read file needing a person's look even though it gave rows. */
-export const REVIEW_WARNING_CODES: readonly string[] = [WarningCode.OcrLowConfidence];
+/** Warnings that leave a read file needing a person's look even though it gave rows (a table laid out from text lines, not rules, may have its columns wrong). */
+export const REVIEW_WARNING_CODES: readonly string[] = [WarningCode.OcrLowConfidence, WarningCode.TableFromTextLines];
 
 export interface RunToLookAt {
   runId: number;
