@@ -4,7 +4,7 @@
 // network's 48 px input height.
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
-import { otsuThreshold } from '../image/clean.ts';
+import { inkThreshold } from '../image/clean.ts';
 import { inkLines } from './cell-image.ts';
 import { lineTensor } from './line-tensor.ts';
 import { ctcGreedy } from './ctc-decode.ts';
@@ -96,7 +96,7 @@ interface LineCrop {
  */
 export function lineCrops(picture: Picture, mode: SegMode): LineCrop[] {
   const { width: w, height: h, data } = picture;
-  const threshold = Math.min(otsuThreshold(data), 200);
+  const threshold = inkThreshold(data);
   let lines = picture.lines.filter(([a, b]) => b > a && a >= 0 && b <= h);
   // a picture that comes without its lines: found here the way the cropper finds them
   if (lines.length === 0) {

@@ -117,7 +117,7 @@ export async function ocrPage(raster: Raster, page: number, engine: OcrEngine, o
   }
 
   /** `first` holds one item per ink line of the region, in order; each doubtful one is replaced by a surer reading */
-  async function rereadDoubtfulLines(first: TextItem[], lineRows: [number, number][], box: PxBox, cropOptions: { inset: number; scale: number }, correct: readonly LineRepair[], cut: number): Promise<TextItem[]> {
+  async function rereadDoubtfulLines(first: TextItem[], lineRows: [number, number][], box: PxBox, cropOptions: CropOptions & { scale: number }, correct: readonly LineRepair[], cut: number): Promise<TextItem[]> {
     const sureness = (item: TextItem | undefined) => item?.confidence ?? -1;
     const out: TextItem[] = [];
     for (const [i, item] of first.entries()) {

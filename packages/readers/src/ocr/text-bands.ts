@@ -4,10 +4,20 @@ import type { Bitmap } from '../image/raster.ts';
 
 export interface PxBox { x0: number; y0: number; x1: number; y1: number }
 
-/** `gutter`: the blank gap, px, a band is cut at (default 0.4 in: a label and a unit line apart on one line) */
-export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[], gutter = dpi * 0.4): PxBox[] {
+/** the blank gap, inches, a band of text is cut at by default: a label and a unit line apart on one line */
+export const LINE_GUTTER_INCHES = 0.4;
+
+/** `gutter`: the blank gap, px, a band is cut at */
+export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[], gutter = dpi * LINE_GUTTER_INCHES): PxBox[] {
+  return cutAtGutters(ink, dpi, inkBands(ink, dpi, exclude), gutter, exclude);
+}
+
+const maskOf = (exclude: PxBox[]) => (x: number, y: number) => exclude.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
+
+/** The page's horizontal bands of ink outside `exclude`, rows [from, to): found once, cut at any gutter. */
+export function inkBands(ink: Bitmap, dpi: number, exclude: PxBox[]): [number, number][] {
   const { width, height } = ink;
-  const masked = (x: number, y: number) => exclude.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
+  const masked = maskOf(exclude);
   const rowInk = new Int32Array(height);
   for (let y = 0; y < height; y++) {
     const spans = exclude.filter((b) => y >= b.y0 && y < b.y1);
@@ -29,6 +39,13 @@ export function textBands(ink: Bitmap, dpi: number, exclude: PxBox[], gutter = d
       start = -1;
     }
   }
+  return bands;
+}
+
+/** Each band cut into pieces at blank gaps wider than `gutter` px. */
+export function cutAtGutters(ink: Bitmap, dpi: number, bands: [number, number][], gutter: number, exclude: PxBox[] = []): PxBox[] {
+  const { width } = ink;
+  const masked = maskOf(exclude);
   const pieces: PxBox[] = [];
   const wideGap = Math.round(gutter);
   for (const [y0, y1] of bands) {

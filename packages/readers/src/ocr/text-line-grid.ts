@@ -12,7 +12,7 @@ import type { GridOptions, Segment, TextItem } from '../grid/types.ts';
 import type { Bitmap } from '../image/raster.ts';
 import { CELL_LINE_REPAIRS, titleEnding, type LineRepair } from './correct-text.ts';
 import { median } from './median.ts';
-import { textBands, type PxBox } from './text-bands.ts';
+import { cutAtGutters, inkBands, LINE_GUTTER_INCHES, type PxBox } from './text-bands.ts';
 
 /**
  * A line is set in columns where its pieces are apart by more than this many line heights, as the
@@ -39,16 +39,12 @@ export interface RulesAgainstText {
   columned: number;
   /** of those, the lines whose pieces no rule parts (same cell, or outside every kept table) */
   unexplained: number;
-  /** the most unexplained lines in one location */
-  worstAt: number;
   /** true when the page is read from its text lines where the rules do not explain them */
   fallback: boolean;
   /** where the page falls back: its lines of text as pieces cut at column gutters, px, the regions read */
   pieces: PxBox[];
   /** px per point of the page the pieces are on */
   pxPerPt: number;
-  /** line height the gutter was measured in, px */
-  lineHeight: number;
 }
 
 /**
@@ -58,11 +54,12 @@ export interface RulesAgainstText {
  */
 export function checkRulesAgainstText(tables: TableBlock[], ink: Bitmap, dpi: number): RulesAgainstText {
   const toPt = (px: number) => (px * 72) / dpi;
-  const lines = textBands(ink, dpi, []);
-  // the body's line height: the commonest height among the page's lines of text (most hold one line each)
-  const lineHeight = median(lines.map((b) => b.y1 - b.y0)) || dpi / 8;
+  // the page's bands of ink found once, cut twice: at the usual gutter to measure the body's line height (the
+  // commonest height among its lines of text, most holding one line each), then at the column gutter
+  const inked = inkBands(ink, dpi, []);
+  const lineHeight = median(cutAtGutters(ink, dpi, inked, dpi * LINE_GUTTER_INCHES).map((b) => b.y1 - b.y0)) || dpi / 8;
   const bands = new Map<number, PxBox[]>();
-  const pieces = textBands(ink, dpi, [], lineHeight * GUTTER_LINES);
+  const pieces = cutAtGutters(ink, dpi, inked, lineHeight * GUTTER_LINES);
   for (const p of pieces) bands.set(p.y0, [...(bands.get(p.y0) ?? []), p]);
   // a piece's location: the rule table and cell its middle falls in, or outside every table
   const locate = (p: PxBox): string => {
@@ -73,8 +70,8 @@ export function checkRulesAgainstText(tables: TableBlock[], ink: Bitmap, dpi: nu
     }
     return 'outside';
   };
-  let columned = 0;
   const unexplainedAt = new Map<string, number>();
+  let columned = 0;
   for (const band of bands.values()) {
     if (band.length < 2) continue;
     columned++;
@@ -94,9 +91,8 @@ export function checkRulesAgainstText(tables: TableBlock[], ink: Bitmap, dpi: nu
   });
   const outside = unexplainedAt.get('outside') ?? 0;
   const unexplained = [...unexplainedAt.values()].reduce((a, b) => a + b, 0);
-  const worstAt = Math.max(0, ...unexplainedAt.values());
   const fallback = dropped.length > 0 || outside >= MIN_UNEXPLAINED;
-  return { kept, dropped, columned, unexplained, worstAt, fallback, pieces, pxPerPt: dpi / 72, lineHeight };
+  return { kept, dropped, columned, unexplained, fallback, pieces, pxPerPt: dpi / 72 };
 }
 
 /** The rules of the kept tables only: the grid builder must not draw the dropped ones again. */
