@@ -31,7 +31,9 @@ export function runShape(pieces: string[][]): RunShape {
   const columnWidths: number[] = [];
   for (const piece of pieces) piece.forEach((t, c) => (columnWidths[c] = Math.max(columnWidths[c] ?? 0, displayWidth(t.trim()))));
   const atColumnWidth = columnWidths.map((w, c) => pieces.filter((p) => w > 0 && displayWidth((p[c] ?? '').trim()) >= w - COLUMN_SLACK).length);
-  const width = Math.max(0, ...pieces.flatMap((p) => p.map((t) => charCount(t.trim()))));
+  // a loop, not Math.max(...): a file of a million pieces would overflow the call stack as arguments
+  let width = 0;
+  for (const piece of pieces) for (const t of piece) width = Math.max(width, charCount(t.trim()));
   const wide = new Set(pieces.flatMap((p) => p.flatMap((t) => (width > 0 && charCount(t.trim()) >= width - 1 ? [t.trim()] : []))));
   // style b cuts by characters, so its lines of figures and words stop short of their column's display width; a
   // PDF-to-text export cuts at each column's display width, where such lines hold the most characters

@@ -57,7 +57,9 @@ function piecesOf(line: string): Piece[] {
 function columnStarts(run: Piece[][]): number[] {
   const counts = new Map<number, number>();
   for (const pieces of run) for (const p of pieces) counts.set(p.at, (counts.get(p.at) ?? 0) + 1);
-  const first = Math.min(...run.flatMap((pieces) => pieces.map((p) => p.at)));
+  // the smallest start, by a loop: spread as arguments, a long run of rows would overflow the call stack
+  let first = Infinity;
+  for (const pieces of run) for (const p of pieces) first = Math.min(first, p.at);
   const all = run.flat();
   const crossed = (at: number) => all.some((p) => p.at < at && p.at + displayWidth(p.text) > at);
   const starts = [first];
